@@ -1,1 +1,11 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using TrustFund.Earmarking.Pools;
+using TrustFund.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("earmarking", typeof(Program).Assembly);
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapPoolsApi();
+
+return await app.RunServiceAsync(args);

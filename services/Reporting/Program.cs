@@ -1,1 +1,11 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using TrustFund.Hosting;
+using TrustFund.Reporting.Ledger;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("reporting", typeof(Program).Assembly);
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapLedgerApi();
+
+return await app.RunServiceAsync(args);

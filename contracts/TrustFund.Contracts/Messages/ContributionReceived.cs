@@ -1,0 +1,26 @@
+namespace TrustFund.Contracts.Messages;
+
+/// <summary>Cash from a donor arrived in a fund; carries everything Earmarking and Reporting need to book it.</summary>
+public sealed record ContributionReceived : IEvent
+{
+    public required Guid ContributionId { get; init; }
+
+    public required string FundId { get; init; }
+
+    public required string DonorId { get; init; }
+
+    public required Earmark Earmark { get; init; }
+
+    /// <summary>Amount received, in <see cref="Currency"/>, never more decimals than the currency allows.</summary>
+    public required decimal Amount { get; init; }
+
+    /// <summary>ISO 4217 code.</summary>
+    public required string Currency { get; init; }
+
+    public required DateOnly ValueDate { get; init; }
+
+    public required DateTimeOffset RecordedAt { get; init; }
+
+    /// <summary>Subject of the finance user who recorded it.</summary>
+    public required string RecordedBy { get; init; }
+}

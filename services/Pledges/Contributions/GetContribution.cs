@@ -1,0 +1,23 @@
+using Dapper;
+using TrustFund.Contracts.Messages;
+using TrustFund.Hosting.Storage;
+
+namespace TrustFund.Pledges.Contributions;
+
+public static class GetContribution
+{
+    public static async Task<IResult> HandleAsync(Guid contributionId, Database database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ContributionRow>(database.Sql["contributions.get"], new { ContributionId = contributionId });
+        return row is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Contribution not found",
+                detail: $"No contribution has id {contributionId}.", extensions: new Dictionary<string, object?> { ["field"] = "contributionId" })
+            : TypedResults.Ok(new ContributionResponse(row.ContributionId, row.DonorId, row.FundId,
+                new Earmark { Kind = row.EarmarkKind, WindowId = row.WindowId, ProjectId = row.ProjectId },
+                row.Amount, row.Currency.Trim(), row.ValueDate, row.RecordedAt, row.RecordedBy));
+    }
+
+    private sealed record ContributionRow(Guid ContributionId, string DonorId, string FundId, string EarmarkKind, string? WindowId,
+        string? ProjectId, decimal Amount, string Currency, DateOnly ValueDate, DateTimeOffset RecordedAt, string RecordedBy);
+}

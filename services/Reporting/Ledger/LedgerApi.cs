@@ -1,0 +1,66 @@
+using Dapper;
+using TrustFund.Hosting.Auth;
+using TrustFund.Hosting.Storage;
+
+namespace TrustFund.Reporting.Ledger;
+
+public sealed record AccountBalance(string Account, string Currency, decimal Debit, decimal Credit, decimal Balance);
+
+public sealed record FundBalanceResponse(string FundId, long Entries, IReadOnlyList<AccountBalance> Accounts, IReadOnlyDictionary<string, decimal> Cash);
+
+public sealed record LedgerLine(int LineNo, string Account, string? DonorId, string Currency, decimal Debit, decimal Credit);
+
+public sealed record LedgerEntryResponse(long EntryId, string SourceType, string SourceId, string FundId, DateOnly ValueDate,
+    string Description, DateTimeOffset PostedAt, string? TraceId)
+{
+    public IReadOnlyList<LedgerLine> Lines { get; init; } = [];
+}
+
+public static class LedgerApi
+{
+    public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/").WithTags("Ledger");
+        group.MapGet("/funds/{fundId}/balance", GetFundBalanceAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager))
+            .WithName("GetFundBalance")
+            .WithSummary("Account balances of a fund from the ledger, and its cash per currency");
+        group.MapGet("/ledger/entries/by-source/{sourceType}/{sourceId}", GetEntryBySourceAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor))
+            .WithName("GetLedgerEntryBySource")
+            .WithSummary("The journal entry posted for a source document, e.g. contribution/{id}");
+        return app;
+    }
+
+    private static async Task<IResult> GetFundBalanceAsync(string fundId, Database database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var entries = await connection.ExecuteScalarAsync<long>(database.Sql["ledger.fund_entry_count"], new { FundId = fundId });
+        if (entries == 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No ledger entries for this fund",
+                detail: $"The ledger has no entries for fund '{fundId}'.", extensions: new Dictionary<string, object?> { ["field"] = "fundId" });
+        }
+        var accounts = (await connection.QueryAsync<(string Account, string Currency, decimal Debit, decimal Credit)>(
+                database.Sql["ledger.fund_balances"], new { FundId = fundId }))
+            .Select(a => new AccountBalance(a.Account, a.Currency, a.Debit, a.Credit,
+                Accounts.IsDebitNormal(a.Account) ? a.Debit - a.Credit : a.Credit - a.Debit))
+            .ToList();
+        var cash = accounts.Where(a => a.Account == Accounts.Cash).ToDictionary(a => a.Currency, a => a.Balance);
+        return TypedResults.Ok(new FundBalanceResponse(fundId, entries, accounts, cash));
+    }
+
+    private static async Task<IResult> GetEntryBySourceAsync(string sourceType, string sourceId, Database database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var entry = await connection.QuerySingleOrDefaultAsync<LedgerEntryResponse>(database.Sql["ledger.entry_by_source"],
+            new { SourceType = sourceType, SourceId = sourceId });
+        if (entry is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not posted",
+                detail: $"No journal entry has been posted for {sourceType} {sourceId} (yet).", extensions: new Dictionary<string, object?> { ["field"] = "sourceId" });
+        }
+        var lines = await connection.QueryAsync<LedgerLine>(database.Sql["ledger.lines_of_entry"], new { entry.EntryId });
+        return TypedResults.Ok(entry with { Lines = [.. lines] });
+    }
+}

@@ -1,0 +1,1 @@
+SELECT count(*) FROM journal_entries WHERE fund_id = @FundId;

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+
+namespace TrustFund.Hosting.Http;
+
+/// <summary>
+/// Turns a body the framework could not bind (malformed JSON, a wrong type, an unknown field, a number out of
+/// range) into a 400 problem that names the field, instead of a bare status.
+/// </summary>
+public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException bad)
+        {
+            return false;
+        }
+
+        var json = bad.InnerException as JsonException;
+        var field = FieldOf(json?.Path);
+        var (rule, message) = json switch
+        {
+            null => ("body", bad.Message),
+            { Message: var m } when m.Contains("could not be mapped", StringComparison.Ordinal) =>
+                ("unknown-field", $"'{field}' is not a field of this request; unknown fields are refused."),
+            { InnerException: FormatException or OverflowException } =>
+                ("type", $"'{field}' has a value of the wrong type or out of the supported range."),
+            { Message: var m } when m.Contains("could not be converted", StringComparison.Ordinal) =>
+                ("type", $"'{field}' has a value of the wrong type or out of the supported range."),
+            _ => ("json", "The body is not well-formed JSON."),
+        };
+
+        var errors = new ValidationErrors().Add(field ?? "body", rule, message).ToProblem();
+        httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = errors.ProblemDetails,
+            Exception = exception,
+        });
+    }
+
+    /// <summary>"$.earmark.kind" becomes "earmark.kind"; "$" (the whole body) becomes null.</summary>
+    internal static string? FieldOf(string? path) => path switch
+    {
+        null or "$" => null,
+        _ when path.StartsWith("$.", StringComparison.Ordinal) => path[2..],
+        _ => path.TrimStart('$'),
+    };
+}

@@ -1,0 +1,102 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using TrustFund.Hosting.Auth;
+using TrustFund.Hosting.Outbox;
+using TrustFund.Hosting.Storage;
+using TrustFund.Hosting.Telemetry;
+
+namespace TrustFund.Hosting.Idempotency;
+
+/// <summary>
+/// Runs a money-moving command at most once per (caller, Idempotency-Key). The key row, the command's writes
+/// and the stored answer commit in one transaction, so a crash leaves either everything or nothing, and a
+/// retry gets the first answer back (marked <c>Idempotent-Replayed: true</c>). A concurrent retry waits for
+/// the first to finish. Rejections of the request itself (400) are not kept and may be retried; answers
+/// that depend on state (404, 409, 422) are kept so a retry cannot later turn into a different outcome.
+/// </summary>
+public sealed class IdempotentExecutor(Database database, OutboxSignal outbox, IOptions<JsonOptions> json, IOptions<IdempotencyOptions> options)
+{
+    public async Task<IResult> ExecuteAsync<TRequest>(
+        HttpContext http, TRequest request, Func<DbTransaction, Task<IResult>> command)
+    {
+        var key = http.Items[IdempotencyFilter.ItemKey] as string
+            ?? throw new InvalidOperationException("The endpoint must call RequireIdempotencyKey().");
+        var caller = http.User.SubjectOf()
+            ?? throw new InvalidOperationException("Idempotent endpoints require an authenticated caller.");
+        var requestHash = Hash(http.Request.Method, http.Request.Path, JsonSerializer.Serialize(request, json.Value.SerializerOptions));
+        var cancellation = http.RequestAborted;
+
+        await using var connection = await database.OpenAsync(cancellation);
+        await using var tx = await connection.BeginTransactionAsync(cancellation);
+        var now = DateTimeOffset.UtcNow;
+        var claimed = await connection.ExecuteAsync(database.Sql["idempotency.claim"], new
+        {
+            Caller = caller, Key = key, RequestHash = requestHash, CreatedAt = now, ExpiresAt = now + options.Value.Retention,
+        }, tx);
+        if (claimed == 0)
+        {
+            var stored = await connection.QuerySingleAsync<StoredAnswer>(database.Sql["idempotency.find"], new { Caller = caller, Key = key }, tx);
+            if (stored.RequestHash != requestHash)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "Idempotency-Key reused for a different request",
+                    detail: "This Idempotency-Key was first used with a different request; use a new key for a new request.",
+                    extensions: new Dictionary<string, object?> { ["field"] = IdempotencyKey.Header, ["rule"] = "same-request" });
+            }
+            TrustFundMetrics.IdempotentReplays.Add(1);
+            return new ReplayedResult(stored.StatusCode ?? StatusCodes.Status200OK, stored.ContentType, stored.Location, stored.Body);
+        }
+
+        var result = await command(tx);
+        var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+        if (status is StatusCodes.Status400BadRequest or >= 500)
+        {
+            return result; // nothing is kept: the transaction rolls back with the key.
+        }
+
+        var value = (result as IValueHttpResult)?.Value;
+        await connection.ExecuteAsync(database.Sql["idempotency.complete"], new
+        {
+            Caller = caller,
+            Key = key,
+            StatusCode = status,
+            ContentType = (result as IContentTypeHttpResult)?.ContentType ?? (value is null ? null : "application/json"),
+            Location = result.GetType().GetProperty("Location")?.GetValue(result) as string,
+            Body = value is null ? null : JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions),
+        }, tx);
+        await tx.CommitAsync(cancellation);
+        outbox.Wake();
+        return result;
+    }
+
+    internal static string Hash(string method, string path, string body) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{method} {path}\n{body}")));
+
+    private sealed record StoredAnswer(string RequestHash, int? StatusCode, string? ContentType, string? Location, string? Body);
+
+    private sealed class ReplayedResult(int status, string? contentType, string? location, string? body) : IResult, IStatusCodeHttpResult
+    {
+        public int? StatusCode => status;
+
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = status;
+            httpContext.Response.Headers[IdempotencyKey.ReplayedHeader] = "true";
+            if (location is not null)
+            {
+                httpContext.Response.Headers.Location = location;
+            }
+            if (body is not null)
+            {
+                httpContext.Response.ContentType = contentType ?? "application/json";
+                await httpContext.Response.WriteAsync(body, httpContext.RequestAborted);
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+DELETE FROM outbox_messages WHERE sent_at IS NOT NULL AND sent_at < @Before;
