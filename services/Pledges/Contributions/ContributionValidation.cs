@@ -20,21 +20,19 @@ public static partial class ContributionValidation
         RequireId(errors, "donorId", request.DonorId);
         RequireId(errors, "fundId", request.FundId);
 
-        var currencyKnown = false;
-        var currency = default(Currency);
+        Currency? currency = null;
         if (!errors.AddIf(string.IsNullOrEmpty(request.Currency), "currency", "required", "currency is required (an ISO 4217 code such as USD)."))
         {
-            currencyKnown = Currency.TryFromCode(request.Currency, out currency);
-            errors.AddIf(!currencyKnown, "currency", "iso-4217", $"'{request.Currency}' is not an active ISO 4217 currency code (upper case, e.g. USD).");
+            errors.AddIf(!Currency.TryFromCode(request.Currency, out currency), "currency", "iso-4217", $"'{request.Currency}' is not an active ISO 4217 currency code (upper case, e.g. USD).");
         }
 
         if (!errors.AddIf(request.Amount is null, "amount", "required", "amount is required."))
         {
             var amount = request.Amount!.Value;
-            if (!errors.AddIf(amount <= 0, "amount", "positive", "amount must be greater than zero.") && currencyKnown
+            if (!errors.AddIf(amount <= 0, "amount", "positive", "amount must be greater than zero.") && currency is not null
                 && !Money.TryOf(amount, currency, out _, out var rule))
             {
-                errors.Add("amount", rule!, rule == "scale"
+                errors.Add("amount", rule!, rule == MoneyRule.Scale
                     ? $"amount has more decimals than {currency.Code} allows ({currency.MinorUnits})."
                     : $"amount is beyond the supported range (at most {Money.MaxAmount} per movement).");
             }
