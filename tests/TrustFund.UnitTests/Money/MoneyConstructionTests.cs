@@ -1,4 +1,6 @@
 using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
 using TrustFund.Contracts.Money;
 
 namespace TrustFund.UnitTests.MoneyTests;
@@ -109,5 +111,38 @@ public class MoneyConstructionTests
         Assert.False(zero.IsNegative);
         Assert.Equal("0.000 BHD", zero.ToString());
         Assert.Equal("0.00 USD", Money.Zero(Currency.USD).Negate().ToString());
+    }
+
+    [Fact]
+    public void Amount_with_a_digit_below_the_minor_unit_is_never_accepted()
+    {
+        var tooPrecise =
+            from money in MoneyGenerators.AnyMoney
+            from digit in Gen.Choose(1, 9)
+            from extraPlaces in Gen.Choose(1, 10)
+            let currency = money.Currency
+            let nudge = digit / MoneyGenerators.PowerOfTen(currency.MinorUnits + extraPlaces)
+            select (Amount: money.IsPositive ? money.Amount - nudge : money.Amount + nudge, Currency: currency);
+        Prop.ForAll(tooPrecise.ToArbitrary(), ((decimal Amount, Currency Currency) c) =>
+        {
+            Assert.False(Money.TryOf(c.Amount, c.Currency, out _, out var rule));
+            Assert.Equal(MoneyRule.Scale, rule);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Money_Of_accepts_exactly_the_values_that_fit_the_currency_and_range()
+    {
+        var cases = Gen.Zip(MoneyGenerators.AnyDecimal, MoneyGenerators.AnyCurrency).ToArbitrary();
+        Prop.ForAll(cases, ((decimal Value, Currency Currency) c) =>
+        {
+            var fits = decimal.Round(c.Value, c.Currency.MinorUnits) == c.Value && Math.Abs(c.Value) <= Money.MaxAmount;
+            Assert.Equal(fits, Money.TryOf(c.Value, c.Currency, out var money, out _));
+            if (fits)
+            {
+                Assert.Equal(c.Value, money.Amount);
+                Assert.Equal(c.Currency.MinorUnits, money.Amount.Scale);
+            }
+        }).QuickCheckThrowOnFailure();
     }
 }
