@@ -1,5 +1,6 @@
 using Dapper;
 using TrustFund.Hosting.Auth;
+using TrustFund.Hosting.Http;
 using TrustFund.Hosting.Storage;
 
 namespace TrustFund.Reporting.Ledger;
@@ -16,6 +17,10 @@ public sealed record LedgerEntryResponse(long EntryId, string SourceType, string
     public IReadOnlyList<LedgerLine> Lines { get; init; } = [];
 }
 
+public sealed record LedgerEntrySummary(long EntryId, string SourceType, string SourceId, DateOnly ValueDate, DateTimeOffset PostedAt);
+
+public sealed record LedgerPage(IReadOnlyList<LedgerEntrySummary> Entries, long? NextAfterEntryId);
+
 public static class LedgerApi
 {
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
@@ -29,7 +34,27 @@ public static class LedgerApi
             .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor))
             .WithName("GetLedgerEntryBySource")
             .WithSummary("The journal entry posted for a source document, e.g. contribution/{id}");
+        group.MapGet("/funds/{fundId}/ledger/entries", ListFundEntriesAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor))
+            .WithName("ListFundLedgerEntries")
+            .WithSummary("A fund's journal entries in posting order, a page at a time (afterEntryId, limit up to 1000)");
         return app;
+    }
+
+    private static async Task<IResult> ListFundEntriesAsync(string fundId, long? afterEntryId, int? limit, Database database, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        errors.AddIf(afterEntryId < 0, "afterEntryId", "non-negative", "afterEntryId must be zero or more.");
+        errors.AddIf(limit is < 1 or > 1000, "limit", "range", "limit must be between 1 and 1000.");
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+        var size = limit ?? 100;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var entries = (await connection.QueryAsync<LedgerEntrySummary>(database.Sql["ledger.fund_entries_after"],
+            new { FundId = fundId, AfterEntryId = afterEntryId ?? 0, Limit = size })).ToList();
+        return TypedResults.Ok(new LedgerPage(entries, entries.Count == size ? entries[^1].EntryId : null));
     }
 
     private static async Task<IResult> GetFundBalanceAsync(string fundId, Database database, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
@@ -8,7 +9,7 @@ namespace TrustFund.Hosting.Http;
 /// Turns a body the framework could not bind (malformed JSON, a wrong type, an unknown field, a number out of
 /// range) into a 400 problem that names the field, instead of a bare status.
 /// </summary>
-public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -18,9 +19,10 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
         }
 
         var json = bad.InnerException as JsonException;
-        var field = FieldOf(json?.Path);
+        var field = json is null ? ParameterOf(bad.Message) : FieldOf(json.Path);
         var (rule, message) = json switch
         {
+            null when field is not null => ("type", $"'{field}' has a value of the wrong type or out of the supported range."),
             null => ("body", bad.Message),
             { Message: var m } when m.Contains("could not be mapped", StringComparison.Ordinal) =>
                 ("unknown-field", $"'{field}' is not a field of this request; unknown fields are refused."),
@@ -40,6 +42,13 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
             Exception = exception,
         });
     }
+
+    /// <summary>The parameter named in "Failed to bind parameter \"long? afterEntryId\" from \"x\"."</summary>
+    internal static string? ParameterOf(string message) =>
+        BindFailure().Match(message) is { Success: true } m ? m.Groups["name"].Value : null;
+
+    [GeneratedRegex("""parameter "(?:[^"]* )?(?<name>[A-Za-z_][A-Za-z0-9_]*)" from""", RegexOptions.CultureInvariant)]
+    private static partial Regex BindFailure();
 
     /// <summary>"$.earmark.kind" becomes "earmark.kind"; "$" (the whole body) becomes null.</summary>
     internal static string? FieldOf(string? path) => path switch

@@ -41,4 +41,11 @@ public sealed class ValidationErrorsTests
     [InlineData(null, null)]
     public void Json_paths_become_field_names(string? path, string? field) =>
         Assert.Equal(field, BadRequestExceptionHandler.FieldOf(path));
+
+    [Theory]
+    [InlineData("Failed to bind parameter \"long? afterEntryId\" from \"abc\".", "afterEntryId")]
+    [InlineData("Failed to bind parameter \"Guid contributionId\" from \"x\".", "contributionId")]
+    [InlineData("Unexpected end of request content.", null)]
+    public void Query_and_route_binding_failures_name_the_parameter(string message, string? field) =>
+        Assert.Equal(field, BadRequestExceptionHandler.ParameterOf(message));
 }
