@@ -7,7 +7,11 @@ namespace TrustFund.Hosting.Storage;
 /// <summary>Opens connections to the service's own database; the only place that names the client library.</summary>
 public sealed class Database(IOptions<DatabaseOptions> options, SqlCatalog sql) : IAsyncDisposable
 {
-    static Database() => Dapper.SqlMapper.AddTypeHandler(new DateOnlyTypeHandler());
+    static Database()
+    {
+        Dapper.SqlMapper.AddTypeHandler(new DateOnlyTypeHandler());
+        Dapper.SqlMapper.AddTypeHandler(new UtcDateTimeOffsetTypeHandler());
+    }
 
     private readonly DbDataSource dataSource = options.Value.Provider switch
     {
