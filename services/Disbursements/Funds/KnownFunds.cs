@@ -16,9 +16,16 @@ namespace TrustFund.Disbursements.Funds;
 public sealed class ContributionReceivedConsumer(Database database, OutboxSignal outbox, ILogger<ContributionReceivedConsumer> logger)
     : TransactionalConsumer<ContributionReceived>(database, outbox, logger)
 {
-    protected override Task HandleAsync(ConsumeContext<ContributionReceived> context, DbTransaction transaction) =>
-        transaction.Connection!.ExecuteAsync(Database.Sql["funds.record_contribution"],
-            new { context.Message.FundId, context.Message.Currency, Now = DateTimeOffset.UtcNow }, transaction);
+    protected override async Task HandleAsync(ConsumeContext<ContributionReceived> context, DbTransaction transaction)
+    {
+        var c = context.Message;
+        var now = DateTimeOffset.UtcNow;
+        var connection = transaction.Connection!;
+        if (await connection.ExecuteAsync(Database.Sql["funds.claim_contribution"], new { c.ContributionId, c.FundId, Now = now }, transaction) == 1)
+        {
+            await connection.ExecuteAsync(Database.Sql["funds.record_contribution"], new { c.FundId, c.Currency, Now = now }, transaction);
+        }
+    }
 }
 
 public sealed record KnownFund(string FundId, string Currency, int Contributions, DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt);

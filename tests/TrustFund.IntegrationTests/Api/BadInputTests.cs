@@ -65,7 +65,7 @@ public sealed class BadInputTests(SystemFixture system)
     [Theory]
     [InlineData(null, "required")]
     [InlineData("has spaces in it", "format")]
-    [InlineData("é-not-ascii", "format")]
+    [InlineData("semi;colon", "format")]
     public async Task Missing_or_malformed_idempotency_key_is_refused_with_400(string? key, string rule)
     {
         var fund = Samples.NewFund();

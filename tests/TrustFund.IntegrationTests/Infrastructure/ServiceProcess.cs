@@ -33,7 +33,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static string DllPath(string service)
     {
         // Built in the same configuration as the tests themselves (Debug or Release).
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         return Path.Combine(TestEnvironment.Current.RepositoryRoot, "services", service, "bin", configuration, "net10.0", $"TrustFund.{service}.dll");
     }
 

@@ -7,3 +7,10 @@ CREATE TABLE known_funds (
     last_seen_at       timestamptz NOT NULL,
     PRIMARY KEY (fund_id, currency)
 );
+
+-- Each contribution is counted once, even if its event arrives under two message ids.
+CREATE TABLE counted_contributions (
+    contribution_id  uuid        PRIMARY KEY,
+    fund_id          text        NOT NULL,
+    counted_at       timestamptz NOT NULL
+);
