@@ -16,6 +16,8 @@ public static class MessagingExtensions
     {
         services.AddMassTransit(bus =>
         {
+            // No usage reports to the library vendor: a ledger talks to its own broker and nothing else.
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             bus.AddConsumers(consumers);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The benchmark: brings the system up (up.sh), then posts contributions at rising concurrency and measures the
+# machine's pgbench reference in the same run. Arguments go to the load runner (--concurrency 1,4,16 --duration 15 ...).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+bash "$ROOT/deploy/local/up.sh" >/dev/null
+ensure_env_file
+TOKEN="$(run_service Pledges dev-token --subject load-runner --role finance --role auditor)"
+dotnet build "$ROOT/tests/TrustFund.LoadRunner" -c "$CONFIGURATION" -v quiet -nologo >"$LOGS/build-load.log" 2>&1 \
+  || die "load runner build failed (see $LOGS/build-load.log)"
+PGHOST="$TF_PG_HOST" PGPORT="$TF_PG_PORT" PGUSER="$TF_PG_SUPERUSER" PGPASSWORD="$TF_PG_SUPERUSER_PASSWORD" \
+  dotnet "$ROOT/tests/TrustFund.LoadRunner/bin/$CONFIGURATION/net10.0/TrustFund.LoadRunner.dll" \
+  --token "$TOKEN" --pledges "http://127.0.0.1:${PORTS[Pledges]}" --reporting "http://127.0.0.1:${PORTS[Reporting]}" "$@"

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# All the tests: starts PostgreSQL and RabbitMQ if needed (never the local services: the integration tests start
+# their own on test databases and a test vhost), runs dotnet test, and prints the totals as its last line.
+# Extra arguments go to dotnet test, e.g. --filter FullyQualifiedName~Idempotency
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+bash "$ROOT/deploy/local/infra.sh"
+ensure_env_file
+
+output="$LOGS/test-output.log"
+log "dotnet test ($CONFIGURATION); full output in $output"
+set +e
+dotnet test "$ROOT/TrustFund.sln" -c "$CONFIGURATION" --logger "console;verbosity=normal" "$@" 2>&1 | tee "$output"
+status=${PIPESTATUS[0]}
+set -e
+
+# One summary line per test assembly, e.g. "Passed!  - Failed:     0, Passed:    42, Skipped:     0, Total:    42, ..."
+read -r passed failed skipped runs < <(awk '
+  /(Passed|Failed)! +- Failed: / {
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:")  { gsub(",", "", $(i+1)); f += $(i+1) }
+      if ($i == "Passed:")  { gsub(",", "", $(i+1)); p += $(i+1) }
+      if ($i == "Skipped:") { gsub(",", "", $(i+1)); s += $(i+1) }
+    }
+    n++
+  }
+  END { printf "%d %d %d %d\n", p, f, s, n }' "$output")
+
+if (( runs == 0 )); then
+  echo "no test assembly reported results (build failure?)" >&2
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+if (( status != 0 && failed == 0 )); then
+  failed=1  # dotnet test failed without a failing test (e.g. a crashed test host): never report green
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+(( failed == 0 && status == 0 ))

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The whole system on this machine: PostgreSQL and RabbitMQ (installed if missing), the four services built,
+# migrated and started, demo data seeded. Safe to run again: running services are left as they are.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+bash "$ROOT/deploy/local/infra.sh"
+ensure_env_file
+
+log "building the services ($CONFIGURATION)"
+dotnet build "$ROOT/TrustFund.sln" -c "$CONFIGURATION" -v quiet -nologo >"$LOGS/build.log" 2>&1 \
+  || { tail -30 "$LOGS/build.log" >&2; die "build failed (see $LOGS/build.log)"; }
+
+ready() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:${PORTS[$1]}/health/ready"; }
+
+for name in "${SERVICES[@]}"; do
+  lower="$(echo "$name" | tr '[:upper:]' '[:lower:]')"
+  pidfile="$PIDS/$lower.pid"
+  if pid_alive "$pidfile" && ready "$name"; then
+    log "$name already running (pid $(cat "$pidfile"))"
+    continue
+  fi
+  run_service "$name" migrate >>"$LOGS/$lower-migrate.log" 2>&1 \
+    || { tail -20 "$LOGS/$lower-migrate.log" >&2; die "$name migrate failed"; }
+  log "starting $name on http://127.0.0.1:${PORTS[$name]}"
+  mapfile -t vars < <(service_env "$name")
+  # env and nohup exec into dotnet, so $! is the service's own pid; no shell stays behind holding our output.
+  (
+    cd "$(dirname "$(service_dll "$name")")"
+    env "${vars[@]}" nohup dotnet "$(service_dll "$name")" </dev/null >>"$LOGS/$lower.log" 2>&1 &
+    echo $! > "$pidfile"
+  )
+done
+
+for name in "${SERVICES[@]}"; do
+  lower="$(echo "$name" | tr '[:upper:]' '[:lower:]')"
+  deadline=$((SECONDS + 60))
+  until ready "$name"; do
+    if ! pid_alive "$PIDS/$lower.pid" || (( SECONDS > deadline )); then
+      tail -20 "$LOGS/$lower.log" >&2
+      die "$name did not become ready (log: $LOGS/$lower.log)"
+    fi
+    sleep 0.5
+  done
+done
+log "all four services ready"
+
+TOKEN="$(run_service Pledges dev-token --subject finance-demo --role finance --role auditor --role fund-manager)"
+
+# Demo data: fixed ids and idempotency keys, so seeding again changes nothing.
+seed() {
+  local key="$1" body="$2" status
+  status=$(curl -sS -o "$LOGS/seed-$key.json" -w '%{http_code}' -X POST "http://127.0.0.1:${PORTS[Pledges]}/contributions" \
+    -H "Authorization: Bearer $TOKEN" -H "Idempotency-Key: $key" -H "Content-Type: application/json" -d "$body")
+  [[ "$status" == 201 ]] || die "seeding $key answered $status: $(cat "$LOGS/seed-$key.json")"
+}
+seed demo-seed-1 '{"contributionId":"6f1c0b8e-0c55-4a7e-9d4e-000000000001","donorId":"donor-norway","fundId":"fund-asm","amount":250000.00,"currency":"USD","earmark":{"kind":"unearmarked"},"valueDate":"2026-11-01"}'
+seed demo-seed-2 '{"contributionId":"6f1c0b8e-0c55-4a7e-9d4e-000000000002","donorId":"donor-switzerland","fundId":"fund-asm","amount":120000.00,"currency":"USD","earmark":{"kind":"window","windowId":"mercury"},"valueDate":"2026-11-03"}'
+seed demo-seed-3 '{"contributionId":"6f1c0b8e-0c55-4a7e-9d4e-000000000003","donorId":"donor-eu","fundId":"fund-asm","amount":80000.00,"currency":"EUR","earmark":{"kind":"project","windowId":"mercury","projectId":"proj-ghana-retorts"},"valueDate":"2026-11-05"}'
+log "demo data seeded (fund-asm: three contributions)"
+
+cat <<TXT
+
+TrustFund is up.
+  Pledges        http://127.0.0.1:${PORTS[Pledges]}        (OpenAPI: /openapi/v1.json)
+  Earmarking     http://127.0.0.1:${PORTS[Earmarking]}
+  Disbursements  http://127.0.0.1:${PORTS[Disbursements]}
+  Reporting      http://127.0.0.1:${PORTS[Reporting]}
+  Logs in $LOGS; stop with deploy/local/down.sh
+
+A development token (finance, auditor, fund-manager; 12 h):
+TOKEN=$TOKEN
+
+Try:
+  curl -s -X POST http://127.0.0.1:${PORTS[Pledges]}/contributions -H "Authorization: Bearer \$TOKEN" \\
+    -H "Idempotency-Key: \$(cat /proc/sys/kernel/random/uuid)" -H "Content-Type: application/json" \\
+    -d '{"donorId":"donor-norway","fundId":"fund-asm","amount":1000.00,"currency":"USD","earmark":{"kind":"window","windowId":"mercury"},"valueDate":"$(date -u +%F)"}'
+  curl -s http://127.0.0.1:${PORTS[Reporting]}/funds/fund-asm/balance -H "Authorization: Bearer \$TOKEN"
+  curl -s http://127.0.0.1:${PORTS[Earmarking]}/funds/fund-asm/pools -H "Authorization: Bearer \$TOKEN"
+
+Other tokens: (set -a; . .local/trustfund.env; set +a; source deploy/local/lib.sh; run_service Pledges dev-token --subject alice --role auditor)
+TXT
