@@ -14,8 +14,14 @@ dotnet test "$ROOT/TrustFund.sln" -c "$CONFIGURATION" --logger "console;verbosit
 status=${PIPESTATUS[0]}
 set -e
 
-# One summary line per test assembly, e.g. "Passed!  - Failed:     0, Passed:    42, Skipped:     0, Total:    42, ..."
+# Each test assembly ends with a summary: "Total tests: 42" then "Passed: 41", "Failed: 1", "Skipped: 0" lines
+# (normal verbosity), or the one-line "Passed!  - Failed: 0, Passed: 42, Skipped: 0, Total: 42" (minimal).
 read -r passed failed skipped runs < <(awk '
+  /^Total tests: [0-9]+/         { n++; block = 1; next }
+  block && /^ +Passed: [0-9]+$/  { p += $2; next }
+  block && /^ +Failed: [0-9]+$/  { f += $2; next }
+  block && /^ +Skipped: [0-9]+$/ { s += $2; next }
+  block && !/^ +[A-Za-z ]+: /    { block = 0 }
   /(Passed|Failed)! +- Failed: / {
     for (i = 1; i <= NF; i++) {
       if ($i == "Failed:")  { gsub(",", "", $(i+1)); f += $(i+1) }
