@@ -67,6 +67,12 @@ public readonly record struct Money : IComparable<Money>
 
     public static Money Zero(Currency currency) => Of(0m, currency);
 
+    /// <summary>
+    /// An amount read back from storage (where columns carry four decimals) with exactly its currency's
+    /// decimals, e.g. 80000.0000 EUR becomes 80000.00. Throws if it has more than the currency allows.
+    /// </summary>
+    public static decimal Normalise(decimal amount, string currencyCode) => Of(amount, Currency.FromCode(currencyCode.Trim())).Amount;
+
     public static Money operator +(Money left, Money right) => left.Add(right);
 
     public static Money operator -(Money left, Money right) => left.Subtract(right);

@@ -1,5 +1,7 @@
 using Dapper;
+using TrustFund.Contracts.Money;
 using TrustFund.Hosting.Auth;
+using TrustFund.Hosting.Http;
 using TrustFund.Hosting.Storage;
 
 namespace TrustFund.Earmarking.Pools;
@@ -38,13 +40,14 @@ public static class PoolsApi
             donorScope = http.User.DonorIdOf();
             if (donorScope is null)
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "No donor identity",
-                    detail: "A donor token must carry the donor_id claim.", extensions: new Dictionary<string, object?> { ["field"] = "donor_id" });
+                return Problems.Forbidden("No donor identity", "A donor token must carry the donor_id claim.", "donor_id");
             }
         }
 
         await using var connection = await database.OpenAsync(http.RequestAborted);
-        var pools = (await connection.QueryAsync<PoolResponse>(database.Sql["pools.by_fund"], new { FundId = fundId, DonorId = donorScope })).ToList();
+        var pools = (await connection.QueryAsync<PoolResponse>(database.Sql["pools.by_fund"], new { FundId = fundId, DonorId = donorScope }))
+            .Select(p => p with { Credited = Money.Normalise(p.Credited, p.Currency), Available = Money.Normalise(p.Available, p.Currency) })
+            .ToList();
         var totals = pools.GroupBy(p => p.Currency)
             .Select(g => new CurrencyTotal(g.Key, g.Sum(p => p.Credited), g.Sum(p => p.Available)))
             .OrderBy(t => t.Currency, StringComparer.Ordinal).ToList();
@@ -56,8 +59,7 @@ public static class PoolsApi
         await using var connection = await database.OpenAsync(cancellationToken);
         var credit = await connection.QuerySingleOrDefaultAsync<PoolCreditResponse>(database.Sql["pools.credit_of_contribution"], new { ContributionId = contributionId });
         return credit is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Contribution not credited",
-                detail: $"No pool has been credited with contribution {contributionId} (yet).", extensions: new Dictionary<string, object?> { ["field"] = "contributionId" })
-            : TypedResults.Ok(credit);
+            ? Problems.NotFound("Contribution not credited", $"No pool has been credited with contribution {contributionId} (yet).", "contributionId")
+            : TypedResults.Ok(credit with { Amount = Money.Normalise(credit.Amount, credit.Currency) });
     }
 }

@@ -1,5 +1,7 @@
 using Dapper;
 using TrustFund.Contracts.Messages;
+using TrustFund.Contracts.Money;
+using TrustFund.Hosting.Http;
 using TrustFund.Hosting.Storage;
 
 namespace TrustFund.Pledges.Contributions;
@@ -11,11 +13,10 @@ public static class GetContribution
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ContributionRow>(database.Sql["contributions.get"], new { ContributionId = contributionId });
         return row is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Contribution not found",
-                detail: $"No contribution has id {contributionId}.", extensions: new Dictionary<string, object?> { ["field"] = "contributionId" })
+            ? Problems.NotFound("Contribution not found", $"No contribution has id {contributionId}.", "contributionId")
             : TypedResults.Ok(new ContributionResponse(row.ContributionId, row.DonorId, row.FundId,
                 new Earmark { Kind = row.EarmarkKind, WindowId = row.WindowId, ProjectId = row.ProjectId },
-                row.Amount, row.Currency.Trim(), row.ValueDate, row.RecordedAt, row.RecordedBy));
+                Money.Normalise(row.Amount, row.Currency), row.Currency.Trim(), row.ValueDate, row.RecordedAt, row.RecordedBy));
     }
 
     private sealed record ContributionRow(Guid ContributionId, string DonorId, string FundId, string EarmarkKind, string? WindowId,

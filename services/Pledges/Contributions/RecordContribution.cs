@@ -54,10 +54,8 @@ public static class RecordContribution
             }, tx);
             if (inserted == 0)
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-                    title: "Contribution already recorded",
-                    detail: $"A contribution with id {received.ContributionId} already exists; it was recorded by another request.",
-                    extensions: new Dictionary<string, object?> { ["field"] = "contributionId", ["rule"] = "unique" });
+                return Problems.Conflict("Contribution already recorded",
+                    $"A contribution with id {received.ContributionId} already exists; it was recorded by another request.", "contributionId", "unique");
             }
 
             // The contribution id doubles as the message id: however the event is produced, consumers see one identity.

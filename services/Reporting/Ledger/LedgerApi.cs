@@ -1,4 +1,5 @@
 using Dapper;
+using TrustFund.Contracts.Money;
 using TrustFund.Hosting.Auth;
 using TrustFund.Hosting.Http;
 using TrustFund.Hosting.Storage;
@@ -63,13 +64,12 @@ public static class LedgerApi
         var entries = await connection.ExecuteScalarAsync<long>(database.Sql["ledger.fund_entry_count"], new { FundId = fundId });
         if (entries == 0)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No ledger entries for this fund",
-                detail: $"The ledger has no entries for fund '{fundId}'.", extensions: new Dictionary<string, object?> { ["field"] = "fundId" });
+            return Problems.NotFound("No ledger entries for this fund", $"The ledger has no entries for fund '{fundId}'.", "fundId");
         }
         var accounts = (await connection.QueryAsync<(string Account, string Currency, decimal Debit, decimal Credit)>(
                 database.Sql["ledger.fund_balances"], new { FundId = fundId }))
-            .Select(a => new AccountBalance(a.Account, a.Currency, a.Debit, a.Credit,
-                Accounts.IsDebitNormal(a.Account) ? a.Debit - a.Credit : a.Credit - a.Debit))
+            .Select(a => new AccountBalance(a.Account, a.Currency, Money.Normalise(a.Debit, a.Currency), Money.Normalise(a.Credit, a.Currency),
+                Money.Normalise(Accounts.IsDebitNormal(a.Account) ? a.Debit - a.Credit : a.Credit - a.Debit, a.Currency)))
             .ToList();
         var cash = accounts.Where(a => a.Account == Accounts.Cash).ToDictionary(a => a.Currency, a => a.Balance);
         return TypedResults.Ok(new FundBalanceResponse(fundId, entries, accounts, cash));
@@ -82,10 +82,12 @@ public static class LedgerApi
             new { SourceType = sourceType, SourceId = sourceId });
         if (entry is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not posted",
-                detail: $"No journal entry has been posted for {sourceType} {sourceId} (yet).", extensions: new Dictionary<string, object?> { ["field"] = "sourceId" });
+            return Problems.NotFound("Not posted", $"No journal entry has been posted for {sourceType} {sourceId} (yet).", "sourceId");
         }
         var lines = await connection.QueryAsync<LedgerLine>(database.Sql["ledger.lines_of_entry"], new { entry.EntryId });
-        return TypedResults.Ok(entry with { Lines = [.. lines] });
+        return TypedResults.Ok(entry with
+        {
+            Lines = [.. lines.Select(l => l with { Debit = Money.Normalise(l.Debit, l.Currency), Credit = Money.Normalise(l.Credit, l.Currency) })],
+        });
     }
 }

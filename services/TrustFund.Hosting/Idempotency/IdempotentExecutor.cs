@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using TrustFund.Hosting.Auth;
+using TrustFund.Hosting.Http;
 using TrustFund.Hosting.Outbox;
 using TrustFund.Hosting.Storage;
 using TrustFund.Hosting.Telemetry;
@@ -44,10 +45,8 @@ public sealed class IdempotentExecutor(Database database, OutboxSignal outbox, I
             var stored = await connection.QuerySingleAsync<StoredAnswer>(database.Sql["idempotency.find"], new { Caller = caller, Key = key }, tx);
             if (stored.RequestHash != requestHash)
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
-                    title: "Idempotency-Key reused for a different request",
-                    detail: "This Idempotency-Key was first used with a different request; use a new key for a new request.",
-                    extensions: new Dictionary<string, object?> { ["field"] = IdempotencyKey.Header, ["rule"] = "same-request" });
+                return Problems.Unprocessable("Idempotency-Key reused for a different request",
+                    "This Idempotency-Key was first used with a different request; use a new key for a new request.", IdempotencyKey.Header, "same-request");
             }
             TrustFundMetrics.IdempotentReplays.Add(1);
             return new ReplayedResult(stored.StatusCode ?? StatusCodes.Status200OK, stored.ContentType, stored.Location, stored.Body);

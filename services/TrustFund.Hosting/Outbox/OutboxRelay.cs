@@ -17,7 +17,7 @@ namespace TrustFund.Hosting.Outbox;
 /// </summary>
 public sealed class OutboxRelay(
     Database database,
-    IBus bus,
+    IBusControl bus,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
@@ -28,6 +28,7 @@ public sealed class OutboxRelay(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        await WaitForBusAsync(stoppingToken);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -49,10 +50,19 @@ public sealed class OutboxRelay(
 #pragma warning restore CA1031
             {
                 failures++;
-                var delay = TimeSpan.FromMilliseconds(Math.Min(30_000, 250 * Math.Pow(2, Math.Min(failures, 7))));
+                var delay = TimeSpan.FromMilliseconds(Math.Min(10_000, 250 * Math.Pow(2, Math.Min(failures, 6))));
                 logger.LogWarning(ex, "Outbox relay failed (attempt {Attempt}); retrying in {Delay}", failures, delay);
                 await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
+        }
+    }
+
+    /// <summary>The bus starts alongside the relay; publishing before it is connected would only fail and back off.</summary>
+    private async Task WaitForBusAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested && bus.CheckHealth().Status == BusHealthStatus.Unhealthy)
+        {
+            await Task.Delay(100, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 

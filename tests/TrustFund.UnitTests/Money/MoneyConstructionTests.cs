@@ -145,4 +145,20 @@ public class MoneyConstructionTests
             }
         }).QuickCheckThrowOnFailure();
     }
+
+    [Theory]
+    [InlineData("80000.0000", "EUR", "80000.00")]
+    [InlineData("12.5000", "USD", "12.50")]
+    [InlineData("7.0000", "JPY", "7")]
+    [InlineData("1.2340", "BHD", "1.234")]
+    public void Stored_amounts_are_normalised_to_the_currency_decimals(string stored, string currency, string expected)
+    {
+        var normalised = global::TrustFund.Contracts.Money.Money.Normalise(decimal.Parse(stored, System.Globalization.CultureInfo.InvariantCulture), currency);
+
+        Assert.Equal(expected, normalised.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Normalising_refuses_an_amount_with_more_decimals_than_the_currency_allows() =>
+        Assert.Throws<global::TrustFund.Contracts.Money.MoneyException>(() => global::TrustFund.Contracts.Money.Money.Normalise(1.005m, "USD"));
 }
