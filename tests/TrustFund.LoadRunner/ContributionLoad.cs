@@ -26,13 +26,15 @@ public static class ContributionLoad
         var sent = new ConcurrentDictionary<string, Sent>();
         var seen = new ConcurrentDictionary<string, DateTimeOffset>();
         using var stopPolling = new CancellationTokenSource();
-        var poller = PollReportingAsync(client, options.Reporting, fund, seen, stopPolling.Token);
+        var draining = false;
+        var poller = PollReportingAsync(client, options.Reporting, fund, seen, () => Volatile.Read(ref draining), stopPolling.Token);
 
         var clock = Stopwatch.StartNew();
         var failed = await DriveAsync(client, fund, concurrency, options.Duration, sent);
         var measured = clock.Elapsed;
 
         var accepted = sent.Values.Where(s => s.Accepted).ToList();
+        Volatile.Write(ref draining, true);
         var drainUntil = DateTime.UtcNow + options.DrainTimeout;
         while (accepted.Any(s => !seen.ContainsKey(s.ContributionId)) && DateTime.UtcNow < drainUntil)
         {
@@ -113,25 +115,36 @@ public static class ContributionLoad
         return failed;
     }
 
-    /// <summary>Follows the fund's ledger in Reporting and notes when each contribution's entry was posted.</summary>
-    private static async Task PollReportingAsync(HttpClient client, Uri reporting, string fund, ConcurrentDictionary<string, DateTimeOffset> seen, CancellationToken stop)
+    /// <summary>
+    /// Follows the fund's ledger in Reporting and notes when each contribution's entry was posted. Entry ids are
+    /// handed out before commit, so a later id can become visible before an earlier one: each poll re-reads a
+    /// window behind the highest id seen, and <paramref name="rescan"/> asks for a full pass from the start.
+    /// </summary>
+    private static async Task PollReportingAsync(HttpClient client, Uri reporting, string fund, ConcurrentDictionary<string, DateTimeOffset> seen,
+        Func<bool> rescan, CancellationToken stop)
     {
-        long after = 0;
+        const int Window = 300;
+        long highest = 0;
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                var page = await client.GetFromJsonAsync<JsonElement>(new Uri(reporting, $"/funds/{fund}/ledger/entries?afterEntryId={after}&limit=1000"), stop);
-                var entries = page.GetProperty("entries").EnumerateArray().ToList();
-                foreach (var entry in entries)
+                var after = rescan() ? 0 : Math.Max(0, highest - Window);
+                int count;
+                do
                 {
-                    seen[entry.GetProperty("sourceId").GetString()!] = entry.GetProperty("postedAt").GetDateTimeOffset();
-                    after = entry.GetProperty("entryId").GetInt64();
+                    var page = await client.GetFromJsonAsync<JsonElement>(new Uri(reporting, $"/funds/{fund}/ledger/entries?afterEntryId={after}&limit=1000"), stop);
+                    var entries = page.GetProperty("entries").EnumerateArray().ToList();
+                    foreach (var entry in entries)
+                    {
+                        seen.TryAdd(entry.GetProperty("sourceId").GetString()!, entry.GetProperty("postedAt").GetDateTimeOffset());
+                        after = entry.GetProperty("entryId").GetInt64();
+                        highest = Math.Max(highest, after);
+                    }
+                    count = entries.Count;
                 }
-                if (entries.Count < 1000)
-                {
-                    await Task.Delay(25, stop);
-                }
+                while (count == 1000);
+                await Task.Delay(50, stop);
             }
             catch (OperationCanceledException)
             {

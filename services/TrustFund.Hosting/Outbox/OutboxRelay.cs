@@ -77,14 +77,14 @@ public sealed class OutboxRelay(
             return 0;
         }
 
-        var sent = new List<long>(rows.Count);
-        foreach (var row in rows)
+        // A batch holds at most one message per partition (the claim takes only partition heads), so its messages
+        // can be published side by side without reordering any aggregate's events; all must be confirmed.
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(settings.PublishTimeout);
-            await PublishAsync(row, timeout.Token);
-            sent.Add(row.Sequence);
+            await Task.WhenAll(rows.Select(row => PublishAsync(row, timeout.Token)));
         }
+        var sent = rows.Select(r => r.Sequence).ToList();
 
         await connection.ExecuteAsync(database.Sql["outbox.mark_sent"], new { Sequences = sent, SentAt = DateTimeOffset.UtcNow }, tx);
         await tx.CommitAsync(cancellationToken);
