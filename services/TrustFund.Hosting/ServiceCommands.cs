@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustFund.Hosting.Auth;
@@ -53,6 +54,11 @@ public static class ServiceCommands
 
     private static int DevToken(WebApplication app, string[] args)
     {
+        if (!app.Environment.IsDevelopment())
+        {
+            Console.Error.WriteLine("dev-token only runs with ASPNETCORE_ENVIRONMENT=Development: real tokens come from the identity provider.");
+            return 2;
+        }
         string? subject = null;
         var roles = new List<string>();
         var claims = new Dictionary<string, string>();

@@ -64,9 +64,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a command of the service binary (e.g. <c>migrate</c>) to completion; returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string service, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunCommandAsync(string service, params string[] args) =>
+        RunCommandAsync(service, new Dictionary<string, string>(), args);
+
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string service, IReadOnlyDictionary<string, string> overrides, params string[] args)
     {
-        var info = StartInfo(service, Settings(service, 0), args);
+        var info = StartInfo(service, Settings(service, 0, overrides), args);
         using var p = Process.Start(info)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
