@@ -77,5 +77,5 @@ Try:
   curl -s http://127.0.0.1:${PORTS[Reporting]}/funds/fund-asm/balance -H "Authorization: Bearer \$TOKEN"
   curl -s http://127.0.0.1:${PORTS[Earmarking]}/funds/fund-asm/pools -H "Authorization: Bearer \$TOKEN"
 
-Other tokens: (set -a; . .local/trustfund.env; set +a; source deploy/local/lib.sh; run_service Pledges dev-token --subject alice --role auditor)
+Other tokens: deploy/local/token.sh --subject alice --role auditor   (roles: donor with --donor-id, fund-manager, project-lead with --partner-id, finance, auditor)
 TXT

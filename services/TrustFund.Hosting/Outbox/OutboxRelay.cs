@@ -36,7 +36,7 @@ public sealed class OutboxRelay(
             {
                 var published = await RelayBatchAsync(settings, stoppingToken);
                 failures = 0;
-                if (published < settings.BatchSize)
+                if (published == 0)
                 {
                     await signal.WaitAsync(settings.PollInterval, stoppingToken);
                 }

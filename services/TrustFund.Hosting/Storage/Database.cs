@@ -15,7 +15,7 @@ public sealed class Database(IOptions<DatabaseOptions> options, SqlCatalog sql) 
 
     private readonly DbDataSource dataSource = options.Value.Provider switch
     {
-        "postgres" => NpgsqlDataSource.Create(options.Value.ConnectionString),
+        "postgres" => NpgsqlDataSource.Create(WithPoolLimit(options.Value)),
         var other => throw new NotSupportedException($"Database provider '{other}' is not supported."),
     };
 
@@ -25,4 +25,16 @@ public sealed class Database(IOptions<DatabaseOptions> options, SqlCatalog sql) 
         await dataSource.OpenConnectionAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    /// <summary>Four services share one server: each keeps its pool well inside the server's connection limit.</summary>
+    private static string WithPoolLimit(DatabaseOptions options)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        if (!options.ConnectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)
+            && !options.ConnectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = options.MaxPoolSize;
+        }
+        return builder.ConnectionString;
+    }
 }

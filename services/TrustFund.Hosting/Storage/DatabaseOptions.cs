@@ -14,6 +14,10 @@ public sealed class DatabaseOptions
     [Required(ErrorMessage = "Database:ConnectionString is required.")]
     public string ConnectionString { get; set; } = "";
 
+    /// <summary>Connections this service may hold open at once, unless the connection string says otherwise.</summary>
+    [Range(2, 500)]
+    public int MaxPoolSize { get; set; } = 30;
+
     /// <summary>Apply migrations when the service starts (development convenience; deployments run the migrate command).</summary>
     public bool MigrateOnStartup { get; set; }
 }

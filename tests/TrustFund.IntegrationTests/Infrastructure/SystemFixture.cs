@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using Dapper;
 using MassTransit;
 using Npgsql;
 using RabbitMQ.Client;
+using TrustFund.Contracts.Messages;
 
 namespace TrustFund.IntegrationTests.Infrastructure;
 
@@ -19,6 +21,9 @@ public sealed class SystemFixture : IAsyncLifetime
     public TestEnvironment Env => TestEnvironment.Current;
 
     public IBusControl Bus { get; private set; } = null!;
+
+    /// <summary>Every <see cref="ContributionReceived"/> published on the test virtual host, in delivery order.</summary>
+    public ConcurrentQueue<ContributionReceived> Published { get; } = new();
 
     public ServiceProcess this[string service] => services[service];
 
@@ -50,11 +55,27 @@ public sealed class SystemFixture : IAsyncLifetime
             services[process.Name] = process;
         }
 
-        Bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(Env.RabbitHost, Env.RabbitPort, Env.RabbitVirtualHost, h =>
+        Bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            h.Username(Env.RabbitUser);
-            h.Password(Env.RabbitPassword);
-        }));
+            cfg.Host(Env.RabbitHost, Env.RabbitPort, Env.RabbitVirtualHost, h =>
+            {
+                h.Username(Env.RabbitUser);
+                h.Password(Env.RabbitPassword);
+            });
+            // Sees every ContributionReceived in the order the broker delivers it (one at a time).
+            cfg.ReceiveEndpoint("trustfund-tests-probe", e =>
+            {
+                e.AutoDelete = true;
+                e.Durable = false;
+                e.PrefetchCount = 1;
+                e.ConcurrentMessageLimit = 1;
+                e.Handler<ContributionReceived>(context =>
+                {
+                    Published.Enqueue(context.Message);
+                    return Task.CompletedTask;
+                });
+            });
+        });
         await Bus.StartAsync();
     }
 
