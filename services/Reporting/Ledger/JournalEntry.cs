@@ -1,3 +1,5 @@
+using TrustFund.Hosting.Messaging;
+
 namespace TrustFund.Reporting.Ledger;
 
 public sealed record JournalLine(string Account, string? DonorId, string Currency, decimal Debit, decimal Credit);
@@ -31,4 +33,4 @@ public sealed record JournalEntry(string SourceType, string SourceId, string Fun
 }
 
 /// <summary>A bug in a posting rule: the consumer stops (the message goes to the error queue) rather than write it.</summary>
-public sealed class UnbalancedEntryException(string message) : Exception(message);
+public sealed class UnbalancedEntryException(string message) : PermanentFailureException(message);

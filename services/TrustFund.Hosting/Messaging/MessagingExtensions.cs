@@ -38,8 +38,11 @@ public static class MessagingExtensions
                 });
                 rabbit.PrefetchCount = options.PrefetchCount;
                 rabbit.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
-                rabbit.UseMessageRetry(retry => retry.Exponential(
-                    options.RetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400)));
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
+                    retry.Ignore<PermanentFailureException>();
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -40,5 +40,7 @@ public sealed class HostingTests(SystemFixture system)
         var json = lines.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.NotEmpty(json);
         Assert.All(json, l => Assert.True(l.TryGetProperty("Timestamp", out _) && l.TryGetProperty("LogLevel", out _)));
+        Assert.Contains(json, l => l.TryGetProperty("Scopes", out var scopes)
+            && scopes.EnumerateArray().Any(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("TraceId", out var id) && id.GetString()!.Length == 32));
     }
 }
