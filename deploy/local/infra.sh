@@ -20,6 +20,7 @@ ensure_packages() {
   [[ -x "$PG_BIN/initdb" ]] || apt_install postgresql-15 postgresql-client-15
   command -v rabbitmq-server >/dev/null || apt_install rabbitmq-server
   command -v openssl >/dev/null || apt_install openssl
+  command -v curl >/dev/null || apt_install curl
 }
 
 ensure_postgres() {
