@@ -144,7 +144,7 @@ public static class ContributionLoad
                     count = entries.Count;
                 }
                 while (count == 1000);
-                await Task.Delay(50, stop);
+                await Task.Delay(250, stop); // latency comes from postedAt, so polling often would only add load
             }
             catch (OperationCanceledException)
             {
