@@ -34,13 +34,36 @@ public sealed class HostingTests(SystemFixture system)
     }
 
     [Fact]
-    public async Task Services_log_json_lines_carrying_trace_ids()
+    public async Task Services_log_json_lines_carrying_the_trace_id_of_the_request()
     {
-        var lines = await File.ReadAllLinesAsync(system.Pledges.LogPath);
-        var json = lines.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.NotEmpty(json);
-        Assert.All(json, l => Assert.True(l.TryGetProperty("Timestamp", out _) && l.TryGetProperty("LogLevel", out _)));
-        Assert.Contains(json, l => l.TryGetProperty("Scopes", out var scopes)
-            && scopes.EnumerateArray().Any(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("TraceId", out var id) && id.GetString()!.Length == 32));
+        var contributionId = Guid.NewGuid();
+        var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToString();
+        using (var post = system.Request(HttpMethod.Post, "/contributions", "finance",
+                   Samples.Contribution(Samples.NewFund(), contributionId: contributionId), Guid.NewGuid().ToString()))
+        {
+            post.Headers.Add("traceparent", $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom()}-01");
+            using var created = await system.Pledges.Client.SendAsync(post);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        // Earmarking logs the credit from inside its consumer, in the trace that began with the request to Pledges.
+        var line = await Eventually.GetAsync(async () =>
+        {
+            var lines = await ReadSharedAsync(system.Earmarking.LogPath);
+            return lines.FirstOrDefault(l => l.Contains(contributionId.ToString(), StringComparison.Ordinal) && l.Contains("Credited", StringComparison.Ordinal));
+        }, "Earmarking's log line for the credit");
+
+        var json = JsonDocument.Parse(line).RootElement;
+        Assert.Equal("Information", json.GetProperty("LogLevel").GetString());
+        Assert.True(json.TryGetProperty("Timestamp", out _));
+        Assert.Contains(json.GetProperty("Scopes").EnumerateArray(),
+            scope => scope.ValueKind == JsonValueKind.Object && scope.TryGetProperty("TraceId", out var id) && id.GetString() == traceId);
+    }
+
+    private static async Task<string[]> ReadSharedAsync(string path)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return (await reader.ReadToEndAsync()).Split('\n');
     }
 }
