@@ -64,7 +64,7 @@ public static class ServiceDefaults
         services.AddTrustFundMessaging(serviceName, serviceAssembly);
         services.AddTrustFundAuth();
         services.AddTrustFundProblemDetails();
-        services.AddOpenApi();
+        services.AddTrustFundOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         // Money must arrive as JSON numbers, and a misspelt field must not be silently dropped.

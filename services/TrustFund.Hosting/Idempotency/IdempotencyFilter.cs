@@ -27,8 +27,11 @@ internal sealed class IdempotencyFilter : IEndpointFilter
     }
 }
 
+/// <summary>Marks an endpoint as requiring the header, for the OpenAPI document.</summary>
+public sealed class IdempotencyKeyRequired;
+
 public static class IdempotencyEndpointExtensions
 {
     public static RouteHandlerBuilder RequireIdempotencyKey(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilter<IdempotencyFilter>();
+        builder.AddEndpointFilter<IdempotencyFilter>().WithMetadata(new IdempotencyKeyRequired());
 }

@@ -34,6 +34,18 @@ public sealed class HostingTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task The_openapi_document_marks_the_idempotency_key_as_required_on_money_moving_operations()
+    {
+        using var response = await system.Pledges.Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        var document = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        var parameters = document.GetProperty("paths").GetProperty("/contributions").GetProperty("post").GetProperty("parameters").EnumerateArray();
+        var key = Assert.Single(parameters, p => p.GetProperty("name").GetString() == "Idempotency-Key");
+        Assert.Equal("header", key.GetProperty("in").GetString());
+        Assert.True(key.GetProperty("required").GetBoolean());
+    }
+
+    [Fact]
     public async Task Services_log_json_lines_carrying_the_trace_id_of_the_request()
     {
         var contributionId = Guid.NewGuid();
