@@ -128,6 +128,17 @@ public sealed class SystemFixture : IAsyncLifetime
         return await connection.ExecuteScalarAsync<long>(sql, parameters);
     }
 
+    /// <summary>A plain RabbitMQ client on the test virtual host, for looking at queues directly.</summary>
+    public ConnectionFactory RabbitConnectionFactory() => new()
+    {
+        HostName = Env.RabbitHost, Port = Env.RabbitPort, VirtualHost = Env.RabbitVirtualHost,
+        UserName = Env.RabbitUser, Password = Env.RabbitPassword,
+    };
+
+    /// <summary>Waits until a count query on a service's database gives <paramref name="expected"/>.</summary>
+    public Task WaitForCountAsync(string service, string sql, object parameters, long expected, string what, TimeSpan? timeout = null) =>
+        Eventually.GetAsync(async () => await CountAsync(service, sql, parameters) == expected ? "reached" : null, what, timeout);
+
     private async Task ResetDatabaseAsync(string service)
     {
         await using var connection = new NpgsqlConnection(Env.ConnectionString(service));
@@ -137,12 +148,7 @@ public sealed class SystemFixture : IAsyncLifetime
 
     private async Task PurgeQueuesAsync()
     {
-        var factory = new ConnectionFactory
-        {
-            HostName = Env.RabbitHost, Port = Env.RabbitPort, VirtualHost = Env.RabbitVirtualHost,
-            UserName = Env.RabbitUser, Password = Env.RabbitPassword,
-        };
-        await using var connection = await factory.CreateConnectionAsync();
+        await using var connection = await RabbitConnectionFactory().CreateConnectionAsync();
         foreach (var service in TestEnvironment.Services)
         {
             await using var channel = await connection.CreateChannelAsync();

@@ -28,10 +28,8 @@ public sealed class BrokerOutageTests(SystemFixture system)
             await RabbitCtlAsync("start_app");
         }
 
-        await Eventually.GetAsync(async () => await system.CountAsync("Reporting",
-            "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund }) == 3 ? "posted" : null, "all three entries after the outage", TimeSpan.FromSeconds(90));
-        await Eventually.GetAsync(async () => await system.CountAsync("Earmarking",
-            "SELECT count(*) FROM pool_credits c JOIN pools p USING (pool_id) WHERE p.fund_id = @fund", new { fund }) == 3 ? "credited" : null, "all three credits", TimeSpan.FromSeconds(90));
+        await system.WaitForCountAsync("Reporting", "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund }, 3, "all three entries after the outage", TimeSpan.FromSeconds(90));
+        await system.WaitForCountAsync("Earmarking", "SELECT count(*) FROM pool_credits c JOIN pools p USING (pool_id) WHERE p.fund_id = @fund", new { fund }, 3, "all three credits", TimeSpan.FromSeconds(90));
         await using var connection = system.OpenDatabase("Earmarking");
         Assert.Equal(600m, await Dapper.SqlMapper.ExecuteScalarAsync<decimal>(connection, "SELECT sum(available) FROM pools WHERE fund_id = @fund", new { fund }));
 

@@ -14,7 +14,7 @@ public sealed class DuplicateDeliveryTests(SystemFixture system)
     public async Task The_same_message_delivered_twice_credits_and_posts_once()
     {
         var fund = Samples.NewFund();
-        var message = Contribution(fund, 400m);
+        var message = Samples.Event(fund, 400m, earmark: new Earmark { Kind = EarmarkKinds.Window, WindowId = "mercury" });
         var messageId = Guid.NewGuid();
 
         await PublishAsync(message, messageId);
@@ -27,7 +27,7 @@ public sealed class DuplicateDeliveryTests(SystemFixture system)
     public async Task The_same_contribution_under_two_message_ids_still_credits_and_posts_once()
     {
         var fund = Samples.NewFund();
-        var message = Contribution(fund, 123.45m);
+        var message = Samples.Event(fund, 123.45m, earmark: new Earmark { Kind = EarmarkKinds.Window, WindowId = "mercury" });
 
         await PublishAsync(message, Guid.NewGuid());
         await PublishAsync(message, Guid.NewGuid());
@@ -39,7 +39,7 @@ public sealed class DuplicateDeliveryTests(SystemFixture system)
     public async Task Many_concurrent_copies_of_one_message_have_one_effect()
     {
         var fund = Samples.NewFund();
-        var message = Contribution(fund, 9.99m);
+        var message = Samples.Event(fund, 9.99m, earmark: new Earmark { Kind = EarmarkKinds.Window, WindowId = "mercury" });
         var messageId = Guid.NewGuid();
 
         await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => PublishAsync(message, messageId)));
@@ -49,10 +49,8 @@ public sealed class DuplicateDeliveryTests(SystemFixture system)
 
     private async Task AssertCreditedOnceAsync(string fund, ContributionReceived message, decimal amount, int inboxDuplicates)
     {
-        await Eventually.GetAsync(async () => await system.CountAsync("Reporting",
-            "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund }) > 0 ? "posted" : null, "the ledger entry");
-        await Eventually.GetAsync(async () => await system.CountAsync("Disbursements",
-            "SELECT count(*) FROM known_funds WHERE fund_id = @fund", new { fund }) > 0 ? "seen" : null, "the fund in Disbursements");
+        await system.WaitForCountAsync("Reporting", "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund }, 1, "the ledger entry");
+        await system.WaitForCountAsync("Disbursements", "SELECT count(*) FROM known_funds WHERE fund_id = @fund", new { fund }, 1, "the fund in Disbursements");
         var pools = await Eventually.GetAsync(async () =>
         {
             using var request = system.Request(HttpMethod.Get, $"/funds/{fund}/pools", "auditor");
@@ -87,16 +85,4 @@ public sealed class DuplicateDeliveryTests(SystemFixture system)
         return await Dapper.SqlMapper.ExecuteScalarAsync<T>(connection, sql, new { fund }) ?? throw new InvalidOperationException("no value");
     }
 
-    private static ContributionReceived Contribution(string fund, decimal amount) => new()
-    {
-        ContributionId = Guid.NewGuid(),
-        FundId = fund,
-        DonorId = "donor-sweden",
-        Earmark = new Earmark { Kind = EarmarkKinds.Window, WindowId = "mercury" },
-        Amount = amount,
-        Currency = "USD",
-        ValueDate = new DateOnly(2026, 11, 2),
-        RecordedAt = DateTimeOffset.UtcNow,
-        RecordedBy = "test-finance",
-    };
 }

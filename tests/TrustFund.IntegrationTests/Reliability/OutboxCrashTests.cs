@@ -28,13 +28,10 @@ public sealed class OutboxCrashTests(SystemFixture system)
 
         await system.RestartAsync("Pledges");
 
-        await Eventually.GetAsync(async () => await system.CountAsync("Reporting",
-            "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund }) == 1 ? "posted" : null, "the entry after the restart");
-        await Eventually.GetAsync(async () => await system.CountAsync("Earmarking",
-            "SELECT count(*) FROM pool_credits WHERE contribution_id = @contributionId", new { contributionId }) == 1 ? "credited" : null, "the credit after the restart");
+        await system.WaitForCountAsync("Reporting", "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund }, 1, "the entry after the restart");
+        await system.WaitForCountAsync("Earmarking", "SELECT count(*) FROM pool_credits WHERE contribution_id = @contributionId", new { contributionId }, 1, "the credit after the restart");
         // The relay marks the message sent once the broker confirmed it, which may be just after consumers saw it.
-        await Eventually.GetAsync(async () => await system.CountAsync("Pledges",
-            "SELECT count(*) FROM outbox_messages WHERE message_id = @contributionId AND sent_at IS NOT NULL", new { contributionId }) == 1 ? "marked" : null, "the outbox row marked sent");
+        await system.WaitForCountAsync("Pledges", "SELECT count(*) FROM outbox_messages WHERE message_id = @contributionId AND sent_at IS NOT NULL", new { contributionId }, 1, "the outbox row marked sent");
     }
 
     [Fact]
@@ -56,8 +53,7 @@ public sealed class OutboxCrashTests(SystemFixture system)
             await system.RestartAsync("Reporting");
         }
 
-        await Eventually.GetAsync(async () => await system.CountAsync("Reporting",
-            "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund }) == 5 ? "posted" : null, "all five entries");
+        await system.WaitForCountAsync("Reporting", "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund }, 5, "all five entries");
         await using var connection = system.OpenDatabase("Reporting");
         var cash = await Dapper.SqlMapper.ExecuteScalarAsync<decimal>(connection,
             "SELECT sum(l.debit) - sum(l.credit) FROM journal_lines l JOIN journal_entries e USING (entry_id) WHERE e.fund_id = @fund AND l.account = '1000-cash'", new { fund });

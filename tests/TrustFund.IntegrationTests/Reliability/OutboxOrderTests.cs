@@ -22,7 +22,7 @@ public sealed class OutboxOrderTests(SystemFixture system)
         {
             foreach (var id in ids)
             {
-                await writer.EnqueueAsync(tx, Contribution(fund, id), partitionKey: $"fund:{fund}", messageId: id);
+                await writer.EnqueueAsync(tx, Samples.Event(fund, contributionId: id), partitionKey: $"fund:{fund}", messageId: id);
             }
             await tx.CommitAsync();
         }
@@ -36,16 +36,4 @@ public sealed class OutboxOrderTests(SystemFixture system)
         Assert.Equal(ids, received);
     }
 
-    private static ContributionReceived Contribution(string fund, Guid id) => new()
-    {
-        ContributionId = id,
-        FundId = fund,
-        DonorId = "donor-order",
-        Earmark = Earmark.Unearmarked,
-        Amount = 1m,
-        Currency = "USD",
-        ValueDate = new DateOnly(2026, 11, 1),
-        RecordedAt = DateTimeOffset.UtcNow,
-        RecordedBy = "test",
-    };
 }

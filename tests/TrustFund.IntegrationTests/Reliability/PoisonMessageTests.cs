@@ -1,4 +1,3 @@
-using RabbitMQ.Client;
 using TrustFund.Contracts.Messages;
 using TrustFund.IntegrationTests.Infrastructure;
 
@@ -13,18 +12,8 @@ public sealed class PoisonMessageTests(SystemFixture system)
     {
         var fund = Samples.NewFund();
         var before = await ErrorQueueDepthAsync("earmarking-contribution-received_error");
-        var poison = new ContributionReceived
-        {
-            ContributionId = Guid.NewGuid(),
-            FundId = fund,
-            DonorId = "donor-poison",
-            Earmark = Earmark.Unearmarked,
-            Amount = 10m,
-            Currency = "NOT-A-CURRENCY", // longer than any currency column: every attempt fails in the database
-            ValueDate = new DateOnly(2026, 11, 1),
-            RecordedAt = DateTimeOffset.UtcNow,
-            RecordedBy = "test",
-        };
+        // A currency longer than any currency column: every attempt fails in the database.
+        var poison = Samples.Event(fund, 10m, currency: "NOT-A-CURRENCY");
 
         var messageId = Guid.NewGuid();
         await system.Bus.Publish(poison, MassTransit.Pipe.Execute<MassTransit.PublishContext<ContributionReceived>>(ctx => ctx.MessageId = messageId));
@@ -39,12 +28,7 @@ public sealed class PoisonMessageTests(SystemFixture system)
 
     private async Task<uint> ErrorQueueDepthAsync(string queue)
     {
-        var env = system.Env;
-        var factory = new ConnectionFactory
-        {
-            HostName = env.RabbitHost, Port = env.RabbitPort, VirtualHost = env.RabbitVirtualHost, UserName = env.RabbitUser, Password = env.RabbitPassword,
-        };
-        await using var connection = await factory.CreateConnectionAsync();
+        await using var connection = await system.RabbitConnectionFactory().CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         try
         {
