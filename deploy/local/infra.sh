@@ -23,6 +23,19 @@ ensure_packages() {
   command -v curl >/dev/null || apt_install curl
 }
 
+# PostgreSQL and RabbitMQ run as their own users and must reach their folders under .local/: a checkout inside a
+# private folder (mode 700, as mktemp makes) would lock them out, so every folder above gets the traverse bit.
+ensure_traversable() {
+  local dir="$LOCAL"
+  while [[ "$dir" != "/" ]]; do
+    if [[ -d "$dir" ]] && ! [[ $(( 0$(stat -c '%a' "$dir") & 01 )) -ne 0 ]]; then
+      log "allowing the database and broker users to traverse $dir"
+      chmod o+x "$dir"
+    fi
+    dir="$(dirname "$dir")"
+  done
+}
+
 ensure_postgres() {
   local data="$LOCAL/postgres/data" sock="$LOCAL/postgres/run"
   id postgres >/dev/null 2>&1 || useradd --system --home-dir "$LOCAL/postgres" --shell /usr/sbin/nologin postgres
@@ -120,6 +133,7 @@ ensure_rabbitmq() {
 
 ensure_env_file
 ensure_packages
+ensure_traversable
 ensure_postgres
 ensure_databases
 ensure_rabbitmq
