@@ -27,9 +27,10 @@ if pid_alive "$PIDS/rabbitmq.pid"; then
   rabbitctl stop >/dev/null 2>&1 || stop_pid RabbitMQ "$PIDS/rabbitmq.pid"
   rm -f "$PIDS/rabbitmq.pid"
 fi
-if pid_alive "$PIDS/postgres.pid"; then
+# Asked of the data folder, not of the pid file: a restart (the tests do one) gives the server a new pid.
+if [[ -f "$LOCAL/postgres/data/PG_VERSION" ]] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$LOCAL/postgres/data" status >/dev/null 2>&1; then
   log "stopping PostgreSQL"
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$LOCAL/postgres/data" -m fast -w stop >/dev/null
-  rm -f "$PIDS/postgres.pid"
 fi
+rm -f "$PIDS/postgres.pid"
 log "stopped"
