@@ -1,5 +1,5 @@
 using Dapper;
-using TrustFund.Contracts.Money;
+using TrustFund.Contracts.Amounts;
 using TrustFund.Hosting.Auth;
 using TrustFund.Hosting.Http;
 using TrustFund.Hosting.Storage;

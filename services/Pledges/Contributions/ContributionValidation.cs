@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using TrustFund.Contracts.Messages;
-using TrustFund.Contracts.Money;
+using TrustFund.Contracts.Amounts;
 using TrustFund.Hosting.Http;
 
 namespace TrustFund.Pledges.Contributions;

@@ -1,6 +1,6 @@
 using Dapper;
 using TrustFund.Contracts.Messages;
-using TrustFund.Contracts.Money;
+using TrustFund.Contracts.Amounts;
 using TrustFund.Hosting.Http;
 using TrustFund.Hosting.Storage;
 

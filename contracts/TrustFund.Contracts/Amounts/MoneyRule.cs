@@ -1,4 +1,4 @@
-namespace TrustFund.Contracts.Money;
+namespace TrustFund.Contracts.Amounts;
 
 /// <summary>The names of the rules a money amount can break; stable strings, used in problem details.</summary>
 public static class MoneyRule

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 
-namespace TrustFund.Contracts.Money;
+namespace TrustFund.Contracts.Amounts;
 
 /// <summary>
 /// ISO 4217 List One (active codes, 2025 edition) with minor units. Left out on purpose: precious

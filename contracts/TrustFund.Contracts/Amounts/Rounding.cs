@@ -1,4 +1,4 @@
-namespace TrustFund.Contracts.Money;
+namespace TrustFund.Contracts.Amounts;
 
 /// <summary>The one place where amounts are rounded to a currency's minor units.</summary>
 public static class Rounding

@@ -1,7 +1,6 @@
-using TrustFund.Contracts.Money;
+using TrustFund.Contracts.Amounts;
 
-// Not "TrustFund.UnitTests.Money": that namespace would hide the Money type from these files.
-namespace TrustFund.UnitTests.MoneyTests;
+namespace TrustFund.UnitTests.Amounts;
 
 public class CurrencyLookupTests
 {

@@ -1,8 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
-using TrustFund.Contracts.Money;
+using TrustFund.Contracts.Amounts;
 
-namespace TrustFund.UnitTests.MoneyTests;
+namespace TrustFund.UnitTests.Amounts;
 
 /// <summary>Generators for property tests: any registry currency, amounts up to the maximum, split weights.</summary>
 internal static class MoneyGenerators

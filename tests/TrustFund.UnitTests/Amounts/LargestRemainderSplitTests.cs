@@ -1,6 +1,6 @@
-using TrustFund.Contracts.Money;
+using TrustFund.Contracts.Amounts;
 
-namespace TrustFund.UnitTests.MoneyTests;
+namespace TrustFund.UnitTests.Amounts;
 
 public class LargestRemainderSplitTests
 {

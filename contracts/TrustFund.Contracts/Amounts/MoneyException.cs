@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace TrustFund.Contracts.Money;
+namespace TrustFund.Contracts.Amounts;
 
 /// <summary>An amount that is not valid money in its currency; <see cref="Rule"/> says which rule it broke.</summary>
 [SuppressMessage(

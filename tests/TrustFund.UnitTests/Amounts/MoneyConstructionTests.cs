@@ -1,9 +1,9 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
-using TrustFund.Contracts.Money;
+using TrustFund.Contracts.Amounts;
 
-namespace TrustFund.UnitTests.MoneyTests;
+namespace TrustFund.UnitTests.Amounts;
 
 public class MoneyConstructionTests
 {
@@ -153,12 +153,12 @@ public class MoneyConstructionTests
     [InlineData("1.2340", "BHD", "1.234")]
     public void Stored_amounts_are_normalised_to_the_currency_decimals(string stored, string currency, string expected)
     {
-        var normalised = global::TrustFund.Contracts.Money.Money.Normalise(decimal.Parse(stored, System.Globalization.CultureInfo.InvariantCulture), currency);
+        var normalised = Money.Normalise(decimal.Parse(stored, System.Globalization.CultureInfo.InvariantCulture), currency);
 
         Assert.Equal(expected, normalised.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
     public void Normalising_refuses_an_amount_with_more_decimals_than_the_currency_allows() =>
-        Assert.Throws<global::TrustFund.Contracts.Money.MoneyException>(() => global::TrustFund.Contracts.Money.Money.Normalise(1.005m, "USD"));
+        Assert.Throws<MoneyException>(() => Money.Normalise(1.005m, "USD"));
 }

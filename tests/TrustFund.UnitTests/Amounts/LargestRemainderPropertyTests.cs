@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Numerics;
 using FsCheck;
 using FsCheck.Fluent;
-using TrustFund.Contracts.Money;
+using TrustFund.Contracts.Amounts;
 
-namespace TrustFund.UnitTests.MoneyTests;
+namespace TrustFund.UnitTests.Amounts;
 
 public class LargestRemainderPropertyTests
 {

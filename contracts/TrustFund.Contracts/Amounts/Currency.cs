@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace TrustFund.Contracts.Money;
+namespace TrustFund.Contracts.Amounts;
 
 /// <summary>An ISO 4217 currency: its alphabetic code and the number of decimals its amounts may carry.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace TrustFund.Contracts.Money;
+namespace TrustFund.Contracts.Amounts;
 
 /// <summary>
 /// The one routine that splits money into parts (fees, pro-rata attribution, instalments).

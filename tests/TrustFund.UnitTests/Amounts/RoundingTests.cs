@@ -1,8 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
-using TrustFund.Contracts.Money;
+using TrustFund.Contracts.Amounts;
 
-namespace TrustFund.UnitTests.MoneyTests;
+namespace TrustFund.UnitTests.Amounts;
 
 public class RoundingTests
 {

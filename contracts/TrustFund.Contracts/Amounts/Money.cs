@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace TrustFund.Contracts.Money;
+namespace TrustFund.Contracts.Amounts;
 
 /// <summary>
 /// An amount in a currency. Built only through <see cref="Of"/> / <see cref="TryOf"/>, so the amount
