@@ -17,14 +17,19 @@ die() { printf '[trustfund] ERROR: %s\n' "$*" >&2; exit 1; }
 
 secret() { openssl rand -hex 24 2>/dev/null || head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 
+ENV_KEYS=(TF_PG_HOST TF_PG_PORT TF_PG_SUPERUSER TF_PG_SUPERUSER_PASSWORD TF_PG_PASSWORD_PLEDGES TF_PG_PASSWORD_EARMARKING
+  TF_PG_PASSWORD_DISBURSEMENTS TF_PG_PASSWORD_REPORTING TF_RABBITMQ_HOST TF_RABBITMQ_PORT TF_RABBITMQ_USER
+  TF_RABBITMQ_PASSWORD TF_RABBITMQ_VHOST TF_RABBITMQ_TEST_VHOST TF_AUTH_ISSUER TF_AUTH_AUDIENCE TF_AUTH_SIGNING_KEY)
+
 # Generates the secrets once and keeps them: database and broker passwords, the development token signing key.
 ensure_env_file() {
   mkdir -p "$LOCAL" "$LOGS" "$PIDS"
   chmod 755 "$LOCAL"
   if [[ ! -f "$ENV_FILE" ]]; then
     log "generating secrets in $ENV_FILE"
+    local old_umask; old_umask="$(umask)"
     umask 077
-    cat > "$ENV_FILE" <<ENV
+    cat > "$ENV_FILE.tmp" <<ENV
 TF_PG_HOST=127.0.0.1
 TF_PG_PORT=55432
 TF_PG_SUPERUSER=postgres
@@ -43,15 +48,29 @@ TF_AUTH_ISSUER=trustfund-local
 TF_AUTH_AUDIENCE=trustfund
 TF_AUTH_SIGNING_KEY=$(openssl rand -base64 32 2>/dev/null || head -c 32 /dev/urandom | base64)
 ENV
-    umask 022
+    umask "$old_umask"
+    mv "$ENV_FILE.tmp" "$ENV_FILE"  # never a half-written file if interrupted
   fi
+  [[ "$(stat -c '%a' "$ENV_FILE")" == 600 ]] || chmod 600 "$ENV_FILE"
   set -a
   # shellcheck disable=SC1090
   source "$ENV_FILE"
   set +a
+  local key
+  for key in "${ENV_KEYS[@]}"; do
+    [[ -n "${!key:-}" ]] || die "$ENV_FILE lacks $key (move the file away to generate a new one)"
+  done
 }
 
-pid_alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# pid_alive PIDFILE [PATTERN]: the pid file names a live process (whose command line contains PATTERN, if given, so
+# that a pid reused by an unrelated process after a reboot is never taken for ours).
+pid_alive() {
+  local pid
+  [[ -f "$1" ]] || return 1
+  pid="$(cat "$1" 2>/dev/null)"
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
+  [[ -z "${2:-}" ]] || tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$2"
+}
 
 # The environment of one service (name as in SERVICES), for the local system or (vhost/db prefix) for tests.
 service_env() {
@@ -87,4 +106,12 @@ psql_super() {
   PGPASSWORD="$TF_PG_SUPERUSER_PASSWORD" "$PG_BIN/psql" -h "$TF_PG_HOST" -p "$TF_PG_PORT" -U "$TF_PG_SUPERUSER" -v ON_ERROR_STOP=1 -qtA "$@"
 }
 
-rabbitctl() { rabbitmqctl -n rabbit@localhost "$@"; }
+# As root, Debian's rabbitmqctl wrapper re-runs itself as the rabbitmq user with su (which keeps the environment but
+# sets HOME=/var/lib/rabbitmq), exactly as rabbitmq-server does: both read /var/lib/rabbitmq/.erlang.cookie, so the
+# cookies always match. Any Erlang command (rabbitmqctl included) starts epmd if none runs; ERL_EPMD_ADDRESS keeps
+# that epmd on loopback whichever command happens to start it first; the CLI's own short-lived distribution listener
+# stays on loopback too.
+RABBIT_LOOPBACK_ERL_ARGS='-kernel inet_dist_use_interface {127,0,0,1}'
+rabbitctl() {
+  ERL_EPMD_ADDRESS=127.0.0.1 RABBITMQ_CTL_ERL_ARGS="$RABBIT_LOOPBACK_ERL_ARGS" rabbitmqctl -n rabbit@localhost "$@"
+}
