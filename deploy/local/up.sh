@@ -15,10 +15,17 @@ ready() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:${PORTS[$1]}/heal
 for name in "${SERVICES[@]}"; do
   lower="$(echo "$name" | tr '[:upper:]' '[:lower:]')"
   pidfile="$PIDS/$lower.pid"
-  if pid_alive "$pidfile" && ready "$name"; then
-    log "$name already running (pid $(cat "$pidfile"))"
+  if pid_alive "$pidfile" "TrustFund.$name.dll"; then
+    if ready "$name"; then
+      log "$name already running (pid $(cat "$pidfile"))"
+    else
+      log "$name already started (pid $(cat "$pidfile")) but not ready yet; waiting for it"
+    fi
     continue
   fi
+  rm -f "$pidfile"
+  # Something we did not start answers on the port (another checkout's service?): ours could not bind it.
+  ! ready "$name" || die "port ${PORTS[$name]} already serves a $name this checkout did not start: stop it first"
   run_service "$name" migrate >>"$LOGS/$lower-migrate.log" 2>&1 \
     || { tail -20 "$LOGS/$lower-migrate.log" >&2; die "$name migrate failed"; }
   log "starting $name on http://127.0.0.1:${PORTS[$name]}"
@@ -35,7 +42,7 @@ for name in "${SERVICES[@]}"; do
   lower="$(echo "$name" | tr '[:upper:]' '[:lower:]')"
   deadline=$((SECONDS + 60))
   until ready "$name"; do
-    if ! pid_alive "$PIDS/$lower.pid" || (( SECONDS > deadline )); then
+    if ! pid_alive "$PIDS/$lower.pid" "TrustFund.$name.dll" || (( SECONDS > deadline )); then
       tail -20 "$LOGS/$lower.log" >&2
       die "$name did not become ready (log: $LOGS/$lower.log)"
     fi
@@ -51,7 +58,7 @@ seed() {
   local key="$1" body="$2" status
   status=$(curl -sS -o "$LOGS/seed-$key.json" -w '%{http_code}' -X POST "http://127.0.0.1:${PORTS[Pledges]}/contributions" \
     -H "Authorization: Bearer $TOKEN" -H "Idempotency-Key: $key" -H "Content-Type: application/json" -d "$body")
-  [[ "$status" == 201 ]] || die "seeding $key answered $status: $(cat "$LOGS/seed-$key.json")"
+  [[ "$status" == 201 || "$status" == 200 ]] || die "seeding $key answered $status: $(cat "$LOGS/seed-$key.json")"
 }
 seed demo-seed-1 '{"contributionId":"6f1c0b8e-0c55-4a7e-9d4e-000000000001","donorId":"donor-norway","fundId":"fund-asm","amount":250000.00,"currency":"USD","earmark":{"kind":"unearmarked"},"valueDate":"2026-11-01"}'
 seed demo-seed-2 '{"contributionId":"6f1c0b8e-0c55-4a7e-9d4e-000000000002","donorId":"donor-switzerland","fundId":"fund-asm","amount":120000.00,"currency":"USD","earmark":{"kind":"window","windowId":"mercury"},"valueDate":"2026-11-03"}'
@@ -61,10 +68,10 @@ log "demo data seeded (fund-asm: three contributions)"
 cat <<TXT
 
 TrustFund is up.
-  Pledges        http://127.0.0.1:${PORTS[Pledges]}        (OpenAPI: /openapi/v1.json)
-  Earmarking     http://127.0.0.1:${PORTS[Earmarking]}
-  Disbursements  http://127.0.0.1:${PORTS[Disbursements]}
-  Reporting      http://127.0.0.1:${PORTS[Reporting]}
+  Pledges        http://127.0.0.1:${PORTS[Pledges]}        (OpenAPI: http://127.0.0.1:${PORTS[Pledges]}/openapi/v1.json)
+  Earmarking     http://127.0.0.1:${PORTS[Earmarking]}        (OpenAPI: http://127.0.0.1:${PORTS[Earmarking]}/openapi/v1.json)
+  Disbursements  http://127.0.0.1:${PORTS[Disbursements]}        (OpenAPI: http://127.0.0.1:${PORTS[Disbursements]}/openapi/v1.json)
+  Reporting      http://127.0.0.1:${PORTS[Reporting]}        (OpenAPI: http://127.0.0.1:${PORTS[Reporting]}/openapi/v1.json)
   Logs in $LOGS; stop with deploy/local/down.sh
 
 A development token (finance, auditor, fund-manager; 12 h):
