@@ -115,3 +115,27 @@ RABBIT_LOOPBACK_ERL_ARGS='-kernel inet_dist_use_interface {127,0,0,1}'
 rabbitctl() {
   ERL_EPMD_ADDRESS=127.0.0.1 RABBITMQ_CTL_ERL_ARGS="$RABBIT_LOOPBACK_ERL_ARGS" rabbitmqctl -n rabbit@localhost "$@"
 }
+
+# tf_test_totals FILE: "passed failed skipped assemblies" summed over the summaries dotnet test printed (see test.sh).
+tf_test_totals() {
+  awk '
+    function num(v) { gsub(/[^0-9]/, "", v); return v + 0 }
+    { gsub(/\r/, ""); gsub(/\033\[[0-9;]*[A-Za-z]/, "") }
+    /^Total tests: [0-9]+/            { bn++; block = 1; next }
+    block && /^ +Passed: +[0-9]+ *$/  { bp += num($2); next }
+    block && /^ +Failed: +[0-9]+ *$/  { bf += num($2); next }
+    block && /^ +Skipped: +[0-9]+ *$/ { bs += num($2); next }
+    block                             { block = 0 }
+    /(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+, +Total: +[0-9]+/ {
+      for (i = 1; i <= NF; i++) {
+        if ($i == "Failed:")  lf += num($(i+1))
+        if ($i == "Passed:")  lp += num($(i+1))
+        if ($i == "Skipped:") ls += num($(i+1))
+      }
+      ln++
+    }
+    END {
+      if (ln > 0) printf "%d %d %d %d\n", lp, lf, ls, ln
+      else        printf "%d %d %d %d\n", bp, bf, bs, bn
+    }' "$1"
+}

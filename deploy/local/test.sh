@@ -14,31 +14,20 @@ dotnet test "$ROOT/TrustFund.sln" -c "$CONFIGURATION" --logger "console;verbosit
 status=${PIPESTATUS[0]}
 set -e
 
-# Each test assembly ends with a summary: "Total tests: 42" then "Passed: 41", "Failed: 1", "Skipped: 0" lines
-# (normal verbosity), or the one-line "Passed!  - Failed: 0, Passed: 42, Skipped: 0, Total: 42" (minimal).
-read -r passed failed skipped runs < <(awk '
-  /^Total tests: [0-9]+/         { n++; block = 1; next }
-  block && /^ +Passed: [0-9]+$/  { p += $2; next }
-  block && /^ +Failed: [0-9]+$/  { f += $2; next }
-  block && /^ +Skipped: [0-9]+$/ { s += $2; next }
-  block && !/^ +[A-Za-z ]+: /    { block = 0 }
-  /(Passed|Failed)! +- Failed: / {
-    for (i = 1; i <= NF; i++) {
-      if ($i == "Failed:")  { gsub(",", "", $(i+1)); f += $(i+1) }
-      if ($i == "Passed:")  { gsub(",", "", $(i+1)); p += $(i+1) }
-      if ($i == "Skipped:") { gsub(",", "", $(i+1)); s += $(i+1) }
-    }
-    n++
-  }
-  END { printf "%d %d %d %d\n", p, f, s, n }' "$output")
+# Each test assembly ends with a summary, either the one line of minimal verbosity
+#   "Passed!  - Failed:     0, Passed:    42, Skipped:     0, Total:    42, Duration: 3 s - X.dll (net10.0)"
+#   "Failed!  - Failed:     1, Passed:    41, ..."
+# or, at normal verbosity, a block: "Total tests: 42" then "     Passed: 41", "     Failed: 1", "    Skipped: 0".
+# When both forms are printed for the same assembly, the one-line form alone is counted (never twice).
+read -r passed failed skipped runs < <(tf_test_totals "$output")
 
 if (( runs == 0 )); then
-  echo "no test assembly reported results (build failure?)" >&2
-  echo "0 passed, 1 failed, 0 skipped"
+  log "no test assembly reported results (build failure? see $output)" >&2
+  echo "0 passed, 0 failed, 0 skipped"
   exit 1
 fi
-if (( status != 0 && failed == 0 )); then
-  failed=1  # dotnet test failed without a failing test (e.g. a crashed test host): never report green
+if (( status != 0 )); then
+  log "dotnet test exited with $status (failing tests, a build error or a crashed test host; see $output)" >&2
 fi
 echo "$passed passed, $failed failed, $skipped skipped"
 (( failed == 0 && status == 0 ))
