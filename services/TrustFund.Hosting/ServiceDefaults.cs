@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using TrustFund.Hosting.Audit;
 using TrustFund.Hosting.Auth;
 using TrustFund.Hosting.Http;
 using TrustFund.Hosting.Idempotency;
@@ -48,6 +49,7 @@ public static class ServiceDefaults
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IdempotentExecutor>();
+        services.AddSingleton<AuditTrail>();
 
         // Hosted services start in this order: telemetry first so start-up is traced, migrations before the relay.
         services.AddHostedService<TelemetryService>();

@@ -17,6 +17,15 @@ public sealed record ContributionReceived : IEvent
     /// <summary>ISO 4217 code.</summary>
     public required string Currency { get; init; }
 
+    /// <summary>Rate from <see cref="Currency"/> to the fund's base currency, when finance recorded one.</summary>
+    public decimal? ExchangeRate { get; init; }
+
+    /// <summary>The amount in the fund's base currency, when converted by the sender.</summary>
+    public decimal? BaseAmount { get; init; }
+
+    /// <summary>ISO 4217 code of <see cref="BaseAmount"/>.</summary>
+    public string? BaseCurrency { get; init; }
+
     public required DateOnly ValueDate { get; init; }
 
     public required DateTimeOffset RecordedAt { get; init; }

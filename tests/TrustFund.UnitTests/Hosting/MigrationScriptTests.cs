@@ -19,7 +19,7 @@ public sealed class MigrationScriptTests
     public static TheoryData<string> ServiceAssemblies => new()
     {
         typeof(TrustFund.Pledges.Contributions.ContributionsApi).Assembly.FullName!,
-        typeof(TrustFund.Earmarking.Pools.PoolsApi).Assembly.FullName!,
+        typeof(TrustFund.Earmarking.Queries.PoolQueries).Assembly.FullName!,
         typeof(TrustFund.Disbursements.Funds.FundsApi).Assembly.FullName!,
         typeof(TrustFund.Reporting.Ledger.LedgerApi).Assembly.FullName!,
     };

@@ -1,0 +1,119 @@
+using Dapper;
+using TrustFund.Contracts.Amounts;
+using TrustFund.Hosting.Auth;
+using TrustFund.Hosting.Http;
+using TrustFund.Hosting.Storage;
+
+namespace TrustFund.Earmarking.Queries;
+
+public sealed record PoolResponse(long PoolId, string FundId, string PoolKind, string EarmarkKind, string WindowId, string? ProjectId,
+    string DonorId, string Currency, decimal Credited, decimal Available, decimal Reserved, decimal Disbursed, decimal TransferredOut);
+
+public sealed record CurrencyTotal(string Currency, decimal Credited, decimal Available, decimal Reserved, decimal Disbursed);
+
+public sealed record FundPoolsResponse(string FundId, IReadOnlyList<PoolResponse> Pools, IReadOnlyList<CurrencyTotal> Totals);
+
+public sealed record AvailabilityLine(string Key, string Currency, decimal Available, decimal Reserved, decimal Disbursed);
+
+public sealed record AvailabilityResponse(string FundId, IReadOnlyList<AvailabilityLine> ByWindow, IReadOnlyList<AvailabilityLine> ByProject,
+    IReadOnlyList<AvailabilityLine> ByDonor, IReadOnlyList<AvailabilityLine> Suspense, IReadOnlyList<AvailabilityLine> Fees);
+
+public sealed record DonorDisbursement(Guid RequestId, string FundId, string WindowId, string ProjectId, string PartnerId, DateOnly ValueDate,
+    string Currency, decimal Amount, decimal Refunded);
+
+public sealed record DonorMoneyResponse(string DonorId, IReadOnlyList<PoolResponse> Pools, IReadOnlyList<DonorDisbursement> Disbursements);
+
+/// <summary>Read models over pools: a fund's pools, its availability by window, project and donor, and a donor's own view.</summary>
+public static class PoolQueries
+{
+    public static IEndpointRouteBuilder MapPoolQueries(this IEndpointRouteBuilder app)
+    {
+        var readers = new[] { Roles.FundManager, Roles.Finance, Roles.Auditor, Roles.Donor };
+        app.MapGet("/funds/{fundId}/pools", PoolsAsync).WithTags("Pools").RequireAuthorization(p => p.RequireRole(readers))
+            .WithName("GetFundPools").WithSummary("Pools of a fund with their sums (a donor sees only its own)");
+        app.MapGet("/funds/{fundId}/availability", AvailabilityAsync).WithTags("Pools").RequireAuthorization(p => p.RequireRole(readers))
+            .WithName("GetFundAvailability").WithSummary("Available, reserved and disbursed by window, project and donor (a donor sees only its own)");
+        app.MapGet("/donors/{donorId}/money", DonorMoneyAsync).WithTags("Pools").RequireAuthorization(p => p.RequireRole(readers))
+            .WithName("GetDonorMoney").WithSummary("Where a donor's money is (pools) and went (disbursements); a donor sees only its own");
+        return app;
+    }
+
+    /// <summary>The donor whose data the caller may see, or null for roles that see everything; a problem if neither.</summary>
+    internal static (string? Scope, IResult? Refusal) DonorScope(HttpContext http)
+    {
+        if (http.User.IsInRole(Roles.FundManager) || http.User.IsInRole(Roles.Finance) || http.User.IsInRole(Roles.Auditor))
+        {
+            return (null, null);
+        }
+        var donor = http.User.DonorIdOf();
+        return donor is null
+            ? (null, Problems.Forbidden("No donor identity", "A donor token must carry the donor_id claim.", "donor_id"))
+            : (donor, null);
+    }
+
+    internal static async Task<List<PoolResponse>> LoadPoolsAsync(Database database, string? fundId, string? donorId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PoolResponse>(database.Sql["pools.find"], new { FundId = fundId, DonorId = donorId });
+        return [.. rows.Select(p => p with
+        {
+            Credited = Money.Normalise(p.Credited, p.Currency), Available = Money.Normalise(p.Available, p.Currency),
+            Reserved = Money.Normalise(p.Reserved, p.Currency), Disbursed = Money.Normalise(p.Disbursed, p.Currency),
+            TransferredOut = Money.Normalise(p.TransferredOut, p.Currency),
+        })];
+    }
+
+    private static async Task<IResult> PoolsAsync(string fundId, HttpContext http, Database database)
+    {
+        var (scope, refusal) = DonorScope(http);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var pools = await LoadPoolsAsync(database, fundId, scope, http.RequestAborted);
+        var totals = pools.GroupBy(p => p.Currency)
+            .Select(g => new CurrencyTotal(g.Key, g.Sum(p => p.Credited), g.Sum(p => p.Available), g.Sum(p => p.Reserved), g.Sum(p => p.Disbursed)))
+            .OrderBy(t => t.Currency, StringComparer.Ordinal).ToList();
+        return TypedResults.Ok(new FundPoolsResponse(fundId, pools, totals));
+    }
+
+    private static async Task<IResult> AvailabilityAsync(string fundId, HttpContext http, Database database)
+    {
+        var (scope, refusal) = DonorScope(http);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var pools = await LoadPoolsAsync(database, fundId, scope, http.RequestAborted);
+        var purpose = pools.Where(p => p.PoolKind == "purpose").ToList();
+        return TypedResults.Ok(new AvailabilityResponse(fundId,
+            Sum(purpose, p => p.WindowId),
+            Sum(purpose.Where(p => p.ProjectId is not null), p => p.ProjectId!),
+            Sum(purpose, p => p.DonorId),
+            Sum(pools.Where(p => p.PoolKind == "suspense"), p => p.DonorId),
+            scope is null ? Sum(pools.Where(p => p.PoolKind == "fee"), _ => "trustee") : []));
+    }
+
+    private static async Task<IResult> DonorMoneyAsync(string donorId, HttpContext http, Database database)
+    {
+        var (scope, refusal) = DonorScope(http);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (scope is not null && scope != donorId)
+        {
+            return Problems.Forbidden("Another donor's money", "A donor sees only its own money.", "donorId");
+        }
+        var pools = await LoadPoolsAsync(database, null, donorId, http.RequestAborted);
+        await using var connection = await database.OpenAsync(http.RequestAborted);
+        var paid = (await connection.QueryAsync<DonorDisbursement>(database.Sql["disbursements.by_donor"], new { DonorId = donorId }))
+            .Select(d => d with { Amount = Money.Normalise(d.Amount, d.Currency), Refunded = Money.Normalise(d.Refunded, d.Currency) }).ToList();
+        return TypedResults.Ok(new DonorMoneyResponse(donorId, pools, paid));
+    }
+
+    private static List<AvailabilityLine> Sum(IEnumerable<PoolResponse> pools, Func<PoolResponse, string> key) =>
+        [.. pools.GroupBy(p => (Key: key(p), p.Currency))
+            .Select(g => new AvailabilityLine(g.Key.Key, g.Key.Currency, g.Sum(p => p.Available), g.Sum(p => p.Reserved), g.Sum(p => p.Disbursed)))
+            .OrderBy(l => l.Key, StringComparer.Ordinal).ThenBy(l => l.Currency, StringComparer.Ordinal)];
+}

@@ -1,0 +1,279 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Dapper;
+using Microsoft.Extensions.Options;
+using TrustFund.Contracts.Amounts;
+using TrustFund.Contracts.Messages;
+using TrustFund.Earmarking.Pools;
+using TrustFund.Earmarking.Structure;
+using TrustFund.Hosting.Audit;
+using TrustFund.Hosting.Outbox;
+using TrustFund.Hosting.Storage;
+
+namespace TrustFund.Earmarking.Reservations;
+
+/// <summary>
+/// Holds, releases and pays out money for projects, inside the caller's transaction. Locks are always taken in
+/// the same order (reservation, project, lots in policy order), every balance change is guarded in its own
+/// statement, and a reservation resolves at most once.
+/// </summary>
+public sealed class ReservationBook(
+    Database database, OutboxWriter outbox, PoolBook pools, AuditTrail audit, IOptions<ReservationOptions> options, TimeProvider clock,
+    ILogger<ReservationBook> logger)
+{
+    public static string Partition(Guid requestId) => $"reservation:{requestId}";
+
+    public async Task<ReservationRow> ReserveAsync(DbTransaction tx, ReserveFunds command)
+    {
+        var connection = tx.Connection!;
+        var now = clock.GetUtcNow();
+        var claimed = await connection.ExecuteAsync(database.Sql["reservations.claim"], new
+        {
+            command.RequestId, command.FundId, command.ProjectId, command.Amount, command.Currency, command.RequestedBy, Now = now,
+            TraceId = Activity.Current?.TraceId.ToString(),
+        }, tx);
+        if (claimed == 0)
+        {
+            var first = await GetAsync(connection, command.RequestId, tx);
+            if (first.FundId != command.FundId || first.ProjectId != command.ProjectId || first.Amount != command.Amount)
+            {
+                logger.LogWarning("ReserveFunds {RequestId} repeated with different terms; the first answer stands", command.RequestId);
+            }
+            await AnswerAgainAsync(tx, first);
+            return first;
+        }
+
+        var rejection = await TryReserveAsync(tx, command, now);
+        if (rejection is not null)
+        {
+            await connection.ExecuteAsync(database.Sql["reservations.mark_rejected"], new
+            {
+                command.RequestId, rejection.WindowId, rejection.PartnerId, rejection.Reason, rejection.Available, rejection.Detail, Now = now,
+            }, tx);
+        }
+        var row = await GetAsync(connection, command.RequestId, tx);
+        await AnswerAgainAsync(tx, row);
+        await audit.RecordAsync(tx, command.RequestedBy, rejection is null ? "reservation.reserved" : "reservation.rejected", "reservation",
+            command.RequestId.ToString(), new { command, row.Status, row.RejectReason, row.Available });
+        return row;
+    }
+
+    /// <summary>Gives the money back to the lots it came from. Returns false (and answers why) when nothing was held.</summary>
+    public async Task<bool> ReleaseAsync(DbTransaction tx, Guid requestId, string outcome, string reason, string actor)
+    {
+        var held = await LockHeldAsync(tx, requestId, "release");
+        if (held is null)
+        {
+            return false;
+        }
+        var (row, lines) = held.Value;
+        await MoveAsync(tx, row, lines, "release", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            available: +1, reserved: -1, disbursed: 0);
+        await ResolveAsync(tx, row, outcome, actor, reason, null, null);
+        await outbox.EnqueueAsync(tx, new ReservationReleased
+        {
+            RequestId = row.RequestId, FundId = row.FundId, ProjectId = row.ProjectId, Amount = Money.Normalise(row.Amount, row.Currency),
+            Currency = row.Currency, Outcome = outcome, Reason = reason, ReleasedAt = clock.GetUtcNow(),
+        }, Partition(row.RequestId));
+        await audit.RecordAsync(tx, actor, $"reservation.{outcome}", "reservation", requestId.ToString(), new { reason, row.Amount });
+        logger.LogInformation("Reservation {RequestId} {Outcome}: {Amount} {Currency} back to its pools", requestId, outcome, row.Amount, row.Currency);
+        return true;
+    }
+
+    /// <summary>Turns held money into a disbursement and answers with the donor attribution.</summary>
+    public async Task<bool> ConsumeAsync(DbTransaction tx, ConsumeReservation command)
+    {
+        var held = await LockHeldAsync(tx, command.RequestId, "consume");
+        if (held is null)
+        {
+            return false;
+        }
+        var (row, lines) = held.Value;
+        if (row.ExpiresAt <= clock.GetUtcNow())
+        {
+            // Past its time on this service's clock: it expires now rather than being paid late.
+            await ReleaseAsync(tx, row.RequestId, ReservationStatuses.Expired, "hold time elapsed before payment", AuditTrail.System);
+            await RefuseAsync(tx, row.RequestId, "consume", ReservationStatuses.Expired, "The reservation expired before the payment arrived.");
+            return false;
+        }
+
+        await MoveAsync(tx, row, lines, "disbursement", command.ValueDate, available: 0, reserved: -1, disbursed: +1);
+        await ResolveAsync(tx, row, ReservationStatuses.Consumed, command.ConsumedBy, "paid", command.ValueDate, command.PaymentReference);
+        var poolLines = lines.Select(l => l.ToPoolLine(row.Currency)).ToList();
+        await outbox.EnqueueAsync(tx, new FundsDisbursed
+        {
+            RequestId = row.RequestId, FundId = row.FundId, WindowId = row.WindowId!, ProjectId = row.ProjectId, PartnerId = row.PartnerId!,
+            Amount = Money.Normalise(row.Amount, row.Currency), Currency = row.Currency, ValueDate = command.ValueDate,
+            PaymentReference = command.PaymentReference, Lines = poolLines, Attribution = Attribution.ByDonor(poolLines), DisbursedAt = clock.GetUtcNow(),
+        }, Partition(row.RequestId));
+        await audit.RecordAsync(tx, command.ConsumedBy, "reservation.consumed", "reservation", row.RequestId.ToString(), command);
+        return true;
+    }
+
+    public Task<ReservationRow> GetAsync(DbConnection connection, Guid requestId, DbTransaction? tx = null) =>
+        connection.QuerySingleAsync<ReservationRow>(database.Sql["reservations.get"], new { RequestId = requestId }, tx);
+
+    public async Task<IReadOnlyList<ReservationLineRow>> LinesAsync(DbConnection connection, Guid requestId, DbTransaction? tx = null) =>
+        [.. await connection.QueryAsync<ReservationLineRow>(database.Sql["reservation_lines.by_request"], new { RequestId = requestId }, tx)];
+
+    private sealed record Rejection(string Reason, decimal Available, string Detail, string? WindowId = null, string? PartnerId = null);
+
+    private async Task<Rejection?> TryReserveAsync(DbTransaction tx, ReserveFunds command, DateTimeOffset now)
+    {
+        var connection = tx.Connection!;
+        if (!Currency.TryFromCode(command.Currency, out var currency) || !Money.TryOf(command.Amount, currency, out var amount, out _) || !amount.IsPositive)
+        {
+            return new Rejection(ReservationRejections.InvalidAmount, 0m, $"{command.Amount} {command.Currency} is not a positive amount in an ISO 4217 currency.");
+        }
+        await connection.ExecuteScalarAsync<long>(database.Sql["projects.lock"], new { command.FundId, command.ProjectId }, tx);
+        var project = await connection.QuerySingleOrDefaultAsync<ProjectRow>(database.Sql["projects.get"], new { command.FundId, command.ProjectId }, tx);
+        if (project is null)
+        {
+            return new Rejection(ReservationRejections.UnknownProject, 0m, $"Fund '{command.FundId}' has no project '{command.ProjectId}'.");
+        }
+        if (project.Currency != currency.Code)
+        {
+            return new Rejection(ReservationRejections.CurrencyMismatch, 0m, $"Fund '{command.FundId}' reserves in {project.Currency}, not {currency.Code}.",
+                project.WindowId, project.PartnerId);
+        }
+        if (!project.IsOpen)
+        {
+            return new Rejection(ReservationRejections.ProjectClosed, 0m,
+                project.Status == StructureStatuses.Open ? $"Window '{project.WindowId}' is closed." : $"Project '{project.ProjectId}' is closed.",
+                project.WindowId, project.PartnerId);
+        }
+
+        var candidates = await connection.QueryAsync<CandidateLot>(database.Sql["lots.candidates"],
+            new { command.FundId, command.ProjectId, project.WindowId, Currency = currency.Code }, tx);
+        var plan = ReservationPolicy.Plan(project.WindowId, project.ProjectId, amount.Amount, candidates);
+        var available = Money.Normalise(Math.Min(plan.Available, project.Remaining), currency.Code);
+        if (project.Remaining < amount.Amount)
+        {
+            return new Rejection(ReservationRejections.AllocationExceeded, available,
+                $"Project '{project.ProjectId}' has {Money.Normalise(project.Remaining, currency.Code)} {currency.Code} of its allocation left.",
+                project.WindowId, project.PartnerId);
+        }
+        if (!plan.Funded)
+        {
+            return new Rejection(ReservationRejections.InsufficientFunds, available,
+                $"The pools that may pay for project '{project.ProjectId}' hold {available} {currency.Code}.", project.WindowId, project.PartnerId);
+        }
+
+        var moved = await connection.ExecuteScalarAsync<long>(database.Sql["lots.move"], new
+        {
+            LotIds = plan.Lines.Select(l => l.LotId).ToArray(),
+            Available = plan.Lines.Select(l => -l.Amount).ToArray(),
+            Reserved = plan.Lines.Select(l => l.Amount).ToArray(),
+            Disbursed = new decimal[plan.Lines.Count],
+            TransferredOut = new decimal[plan.Lines.Count],
+            Kind = "reservation", SourceId = command.RequestId.ToString(), EffectiveOn = DateOnly.FromDateTime(now.UtcDateTime), Now = now,
+        }, tx);
+        EnsureAll(moved, plan.Lines.Count, command.RequestId);
+        EnsureAll(await MoveProjectAsync(tx, project.FundId, project.ProjectId, amount.Amount, 0m), 1, command.RequestId);
+        await connection.ExecuteAsync(database.Sql["reservation_lines.insert"], new
+        {
+            command.RequestId,
+            LotIds = plan.Lines.Select(l => l.LotId).ToArray(),
+            PoolIds = plan.Lines.Select(l => l.PoolId).ToArray(),
+            DonorIds = plan.Lines.Select(l => l.DonorId).ToArray(),
+            Amounts = plan.Lines.Select(l => l.Amount).ToArray(),
+        }, tx);
+        var holdUntil = now + options.Value.HoldFor;
+        await connection.ExecuteAsync(database.Sql["reservations.mark_reserved"], new
+        {
+            command.RequestId, project.WindowId, project.PartnerId,
+            ExpiresAt = command.ExpiresAt is { } asked && asked < holdUntil ? asked : holdUntil,
+        }, tx);
+        return null;
+    }
+
+    private async Task<(ReservationRow Row, IReadOnlyList<ReservationLineRow> Lines)?> LockHeldAsync(DbTransaction tx, Guid requestId, string command)
+    {
+        var connection = tx.Connection!;
+        if (await connection.ExecuteScalarAsync<long>(database.Sql["reservations.lock"], new { RequestId = requestId }, tx) == 0)
+        {
+            await RefuseAsync(tx, requestId, command, "unknown", $"No reservation {requestId} exists.");
+            return null;
+        }
+        var row = await GetAsync(connection, requestId, tx);
+        if (row.Status != ReservationStatuses.Reserved)
+        {
+            await RefuseAsync(tx, requestId, command, row.Status, $"Reservation {requestId} is {row.Status}; only a held reservation can be {(command == "consume" ? "paid" : "released")}.");
+            return null;
+        }
+        await connection.ExecuteScalarAsync<long>(database.Sql["projects.lock"], new { row.FundId, row.ProjectId }, tx);
+        var lines = await LinesAsync(connection, requestId, tx);
+        await pools.LockLotsAsync(tx, lines.Select(l => l.LotId));
+        return (row, lines);
+    }
+
+    /// <summary>Moves each line's amount between lot columns (signs given per column) and the project's figures alike.</summary>
+    private async Task MoveAsync(DbTransaction tx, ReservationRow row, IReadOnlyList<ReservationLineRow> lines, string kind, DateOnly effectiveOn,
+        int available, int reserved, int disbursed)
+    {
+        var byLot = lines.GroupBy(l => l.LotId).Select(g => (LotId: g.Key, Amount: g.Sum(l => l.Amount))).ToList();
+        var moved = await tx.Connection!.ExecuteScalarAsync<long>(database.Sql["lots.move"], new
+        {
+            LotIds = byLot.Select(l => l.LotId).ToArray(),
+            Available = byLot.Select(l => available * l.Amount).ToArray(),
+            Reserved = byLot.Select(l => reserved * l.Amount).ToArray(),
+            Disbursed = byLot.Select(l => disbursed * l.Amount).ToArray(),
+            TransferredOut = new decimal[byLot.Count],
+            Kind = kind, SourceId = row.RequestId.ToString(), EffectiveOn = effectiveOn, Now = clock.GetUtcNow(),
+        }, tx);
+        EnsureAll(moved, byLot.Count, row.RequestId);
+        EnsureAll(await MoveProjectAsync(tx, row.FundId, row.ProjectId, reserved * row.Amount, disbursed * row.Amount), 1, row.RequestId);
+    }
+
+    private Task<int> MoveProjectAsync(DbTransaction tx, string fundId, string projectId, decimal reserved, decimal disbursed) =>
+        tx.Connection!.ExecuteAsync(database.Sql["projects.move"],
+            new { FundId = fundId, ProjectId = projectId, Reserved = reserved, Disbursed = disbursed }, tx);
+
+    private async Task ResolveAsync(DbTransaction tx, ReservationRow row, string status, string actor, string reason, DateOnly? valueDate, string? paymentReference)
+    {
+        var resolved = await tx.Connection!.ExecuteAsync(database.Sql["reservations.resolve"], new
+        {
+            row.RequestId, Status = status, Now = clock.GetUtcNow(), Actor = actor, Reason = reason, ValueDate = valueDate, PaymentReference = paymentReference,
+        }, tx);
+        EnsureAll(resolved, 1, row.RequestId);
+    }
+
+    private Task RefuseAsync(DbTransaction tx, Guid requestId, string command, string status, string detail)
+    {
+        logger.LogWarning("{Command} of reservation {RequestId} refused: {Detail}", command, requestId, detail);
+        return outbox.EnqueueAsync(tx, new ReservationCommandRejected
+        {
+            RequestId = requestId, Command = command, Status = status, Detail = detail, RejectedAt = clock.GetUtcNow(),
+        }, Partition(requestId));
+    }
+
+    /// <summary>Publishes the reservation's answer: the held lines, or the rejection with what was available.</summary>
+    private async Task AnswerAgainAsync(DbTransaction tx, ReservationRow row)
+    {
+        if (row.Status == ReservationStatuses.Rejected)
+        {
+            await outbox.EnqueueAsync(tx, new FundsReservationRejected
+            {
+                RequestId = row.RequestId, FundId = row.FundId, ProjectId = row.ProjectId, Amount = row.Amount, Currency = row.Currency,
+                Reason = row.RejectReason!, Available = row.Available ?? 0m, Detail = row.Detail ?? "", RejectedAt = row.ResolvedAt ?? row.RequestedAt,
+            }, Partition(row.RequestId));
+            return;
+        }
+        var lines = await LinesAsync(tx.Connection!, row.RequestId, tx);
+        await outbox.EnqueueAsync(tx, new FundsReserved
+        {
+            RequestId = row.RequestId, FundId = row.FundId, WindowId = row.WindowId!, ProjectId = row.ProjectId,
+            Amount = Money.Normalise(row.Amount, row.Currency), Currency = row.Currency,
+            Lines = [.. lines.Select(l => l.ToPoolLine(row.Currency))], ExpiresAt = row.ExpiresAt!.Value, ReservedAt = row.RequestedAt,
+        }, Partition(row.RequestId));
+    }
+
+    /// <summary>A guarded statement that changed fewer rows than planned means the books moved under us: undo everything.</summary>
+    private static void EnsureAll(long changed, long expected, Guid requestId)
+    {
+        if (changed != expected)
+        {
+            throw new InvalidOperationException($"Reservation {requestId}: {changed} of {expected} guarded updates applied; the transaction is rolled back.");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Dapper;
+using TrustFund.Contracts.Amounts;
+using TrustFund.Earmarking.Structure;
+using TrustFund.Hosting.Auth;
+using TrustFund.Hosting.Http;
+using TrustFund.Hosting.Storage;
+
+namespace TrustFund.Earmarking.Reservations;
+
+public sealed record ReservationResponse(Guid RequestId, string FundId, string ProjectId, string? WindowId, decimal Amount, string Currency,
+    string Status, string? RejectReason, decimal? Available, string? Detail, string RequestedBy, DateTimeOffset RequestedAt,
+    DateTimeOffset? ExpiresAt, DateTimeOffset? ResolvedAt, string? ResolvedBy, string? ResolutionReason, decimal Refunded,
+    IReadOnlyList<Contracts.Messages.PoolLine> Lines);
+
+public static class ReservationsApi
+{
+    public static IEndpointRouteBuilder MapReservationsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/reservations/{requestId:guid}", GetAsync).WithTags("Reservations")
+            .RequireAuthorization(p => p.RequireRole(Roles.FundManager, Roles.Finance, Roles.Auditor, Roles.ProjectLead))
+            .WithName("GetReservation")
+            .WithSummary("A reservation with its pool lines (a project lead sees only its own projects')");
+        return app;
+    }
+
+    private static async Task<IResult> GetAsync(Guid requestId, HttpContext http, Database database, ReservationBook book)
+    {
+        await using var connection = await database.OpenAsync(http.RequestAborted);
+        var row = await connection.QuerySingleOrDefaultAsync<ReservationRow>(database.Sql["reservations.get"], new { RequestId = requestId });
+        if (row is not null && http.User.IsInRole(Roles.ProjectLead) && !http.User.IsInRole(Roles.FundManager)
+            && !http.User.IsInRole(Roles.Finance) && !http.User.IsInRole(Roles.Auditor))
+        {
+            var project = await connection.QuerySingleOrDefaultAsync<ProjectRow>(database.Sql["projects.get"], new { row.FundId, row.ProjectId });
+            row = project?.ProjectLead == http.User.SubjectOf() ? row : null; // another lead's reservation is not shown to exist
+        }
+        if (row is null)
+        {
+            return Problems.NotFound("Unknown reservation", $"No reservation {requestId} exists.", "requestId");
+        }
+        var lines = await book.LinesAsync(connection, requestId);
+        return TypedResults.Ok(ToResponse(row, lines));
+    }
+
+    internal static ReservationResponse ToResponse(ReservationRow r, IReadOnlyList<ReservationLineRow> lines)
+    {
+        var valid = Currency.TryFromCode(r.Currency, out _);
+        decimal Show(decimal amount) => valid ? Money.Normalise(decimal.Round(amount, 4), r.Currency) : amount;
+        return new ReservationResponse(r.RequestId, r.FundId, r.ProjectId, r.WindowId, r.Status == ReservationStatuses.Rejected ? r.Amount : Show(r.Amount),
+            r.Currency, r.Status, r.RejectReason, r.Available is { } a ? Show(a) : null, r.Detail, r.RequestedBy, r.RequestedAt, r.ExpiresAt,
+            r.ResolvedAt, r.ResolvedBy, r.ResolutionReason, Show(r.Refunded), [.. lines.Select(l => l.ToPoolLine(r.Currency))]);
+    }
+}

@@ -1,0 +1,7 @@
+-- Locks lots in the one order every transaction uses (project level, then window, then core; oldest first),
+-- so transactions touching the same lots wait for each other instead of deadlocking.
+SELECT l.lot_id
+FROM lots l JOIN pools p ON p.pool_id = l.pool_id
+WHERE l.lot_id = ANY(@LotIds)
+ORDER BY CASE WHEN p.project_id <> '' THEN 0 WHEN p.window_id <> 'core' THEN 1 ELSE 2 END, l.value_date, l.lot_id
+FOR UPDATE OF l;

@@ -1,1 +1,0 @@
-UPDATE pool_credits SET pool_id = @PoolId WHERE contribution_id = @ContributionId;

@@ -1,0 +1,1 @@
+SELECT count(*) FROM receipts WHERE contribution_id = @ContributionId;

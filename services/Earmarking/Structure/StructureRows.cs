@@ -1,0 +1,26 @@
+using TrustFund.Contracts.Amounts;
+
+namespace TrustFund.Earmarking.Structure;
+
+public sealed record FundRow(string FundId, string Name, string BaseCurrency, decimal FeeRate, string FinancingModel,
+    decimal TwoApproverThreshold, bool InterestToCore, int Version, DateTimeOffset UpdatedAt, string UpdatedBy)
+{
+    public Currency Currency => Currency.FromCode(BaseCurrency);
+}
+
+public sealed record WindowRow(string FundId, string WindowId, string Name, string Status, int Version, DateTimeOffset UpdatedAt, string UpdatedBy)
+{
+    /// <summary>Every fund has this window; unearmarked money belongs to it.</summary>
+    public const string Core = "core";
+}
+
+public sealed record ProjectRow(string FundId, string ProjectId, string WindowId, string Name, string ProjectLead, string PartnerId,
+    string Status, string WindowStatus, decimal Allocation, decimal Reserved, decimal Disbursed, string Currency, int Version,
+    DateTimeOffset UpdatedAt, string UpdatedBy)
+{
+    /// <summary>What can still be reserved under the allocation.</summary>
+    public decimal Remaining => Allocation - Reserved - Disbursed;
+
+    /// <summary>New money may flow to the project only while it and its window are open.</summary>
+    public bool IsOpen => Status == "open" && WindowStatus == "open";
+}
