@@ -84,7 +84,7 @@ public sealed class ContributionReceivedConsumer(
         }
         else
         {
-            logger.LogInformation("Booked contribution {ContributionId}: fee {Fee}, {Net} to pool {PoolId}", c.ContributionId, fee, net, poolId);
+            logger.LogInformation("Credited contribution {ContributionId}: fee {Fee}, {Net} to pool {PoolId}", c.ContributionId, fee, net, poolId);
         }
     }
 

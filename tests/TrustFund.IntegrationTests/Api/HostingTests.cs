@@ -48,10 +48,12 @@ public sealed class HostingTests(SystemFixture system)
     [Fact]
     public async Task Services_log_json_lines_carrying_the_trace_id_of_the_request()
     {
+        var fund = await system.NewFundAsync();
+        await system.OpenWindowAsync(fund, "mercury");
         var contributionId = Guid.NewGuid();
         var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToString();
         using (var post = system.Request(HttpMethod.Post, "/contributions", "finance",
-                   Samples.Contribution(Samples.NewFund(), contributionId: contributionId), Guid.NewGuid().ToString()))
+                   Samples.Contribution(fund, contributionId: contributionId), Guid.NewGuid().ToString()))
         {
             post.Headers.Add("traceparent", $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom()}-01");
             using var created = await system.Pledges.Client.SendAsync(post);

@@ -12,7 +12,9 @@ public sealed class ContributionFlowTests(SystemFixture system)
     [Fact]
     public async Task Contribution_recorded_in_Pledges_credits_the_pool_in_Earmarking_and_posts_a_balanced_entry_in_Reporting()
     {
-        var fund = Samples.NewFund();
+        var fund = await system.NewFundAsync(feeRate: 0.01m, currency: "EUR");
+        await system.OpenWindowAsync(fund, "mercury");
+        await system.OpenProjectAsync(fund, "mercury", "proj-ghana", 0m);
         var contributionId = Guid.NewGuid();
         var traceId = ActivityTraceId.CreateRandom();
         using var post = system.Request(HttpMethod.Post, "/contributions", "finance",
@@ -30,12 +32,14 @@ public sealed class ContributionFlowTests(SystemFixture system)
             var body = await GetJsonAsync(system.Earmarking, $"/funds/{fund}/pools", "fund-manager");
             return body?.GetProperty("pools").GetArrayLength() > 0 ? body : null;
         }, "the pool credit in Earmarking");
-        var pool = Assert.Single(pools.GetProperty("pools").EnumerateArray());
+        var pool = Assert.Single(pools.GetProperty("pools").EnumerateArray(), p => p.GetProperty("poolKind").GetString() == "purpose");
         Assert.Equal("project", pool.GetProperty("earmarkKind").GetString());
         Assert.Equal("mercury", pool.GetProperty("windowId").GetString());
         Assert.Equal("proj-ghana", pool.GetProperty("projectId").GetString());
         Assert.Equal("donor-norway", pool.GetProperty("donorId").GetString());
-        Assert.Equal(2500.50m, pool.GetProperty("available").GetDecimal());
+        Assert.Equal(2475.49m, pool.GetProperty("available").GetDecimal()); // net of the 1% fee, 25.01
+        var fee = Assert.Single(pools.GetProperty("pools").EnumerateArray(), p => p.GetProperty("poolKind").GetString() == "fee");
+        Assert.Equal(25.01m, fee.GetProperty("available").GetDecimal());
         Assert.Equal("EUR", pool.GetProperty("currency").GetString());
 
         // Reporting: cash debited, restricted revenue credited, for the same amount.
@@ -69,7 +73,7 @@ public sealed class ContributionFlowTests(SystemFixture system)
     [Fact]
     public async Task Unearmarked_contribution_lands_in_the_core_window_and_unrestricted_revenue()
     {
-        var fund = Samples.NewFund();
+        var fund = await system.NewFundAsync();
         var contributionId = Guid.NewGuid();
         using var post = system.Request(HttpMethod.Post, "/contributions", "finance",
             Samples.Contribution(fund, 300m, "USD", new { kind = "unearmarked" }, contributionId), idempotencyKey: Guid.NewGuid().ToString());
@@ -92,7 +96,8 @@ public sealed class ContributionFlowTests(SystemFixture system)
     [Fact]
     public async Task A_donor_sees_only_its_own_pools()
     {
-        var fund = Samples.NewFund();
+        var fund = await system.NewFundAsync();
+        await system.OpenWindowAsync(fund, "mercury");
         foreach (var donor in new[] { "donor-a", "donor-b" })
         {
             using var post = system.Request(HttpMethod.Post, "/contributions", "finance",

@@ -55,6 +55,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["Auth__Audience"] = env["TF_AUTH_AUDIENCE"],
             ["Auth__SigningKey"] = env["TF_AUTH_SIGNING_KEY"],
             ["Outbox__PollInterval"] = "00:00:00.500",
+            ["Reservations__ExpiryPollInterval"] = "00:00:00.300",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
         {

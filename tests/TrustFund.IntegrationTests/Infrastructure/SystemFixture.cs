@@ -149,12 +149,14 @@ public sealed class SystemFixture : IAsyncLifetime
     private async Task PurgeQueuesAsync()
     {
         await using var connection = await RabbitConnectionFactory().CreateConnectionAsync();
-        foreach (var service in TestEnvironment.Services)
+        var queues = TestEnvironment.Services.Select(s => $"{s.ToLowerInvariant()}-contribution-received")
+            .Concat(["earmarking-reserve-funds", "earmarking-release-reservation", "earmarking-consume-reservation"]);
+        foreach (var queue in queues)
         {
             await using var channel = await connection.CreateChannelAsync();
             try
             {
-                await channel.QueuePurgeAsync($"{service.ToLowerInvariant()}-contribution-received");
+                await channel.QueuePurgeAsync(queue);
             }
             catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
             {

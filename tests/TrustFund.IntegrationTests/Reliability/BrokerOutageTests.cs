@@ -29,9 +29,9 @@ public sealed class BrokerOutageTests(SystemFixture system)
         }
 
         await system.WaitForCountAsync("Reporting", "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund }, 3, "all three entries after the outage", TimeSpan.FromSeconds(90));
-        await system.WaitForCountAsync("Earmarking", "SELECT count(*) FROM pool_credits c JOIN pools p USING (pool_id) WHERE p.fund_id = @fund", new { fund }, 3, "all three credits", TimeSpan.FromSeconds(90));
+        await system.WaitForCountAsync("Earmarking", "SELECT count(*) FROM receipts WHERE fund_id = @fund", new { fund }, 3, "all three credits", TimeSpan.FromSeconds(90));
         await using var connection = system.OpenDatabase("Earmarking");
-        Assert.Equal(600m, await Dapper.SqlMapper.ExecuteScalarAsync<decimal>(connection, "SELECT sum(available) FROM pools WHERE fund_id = @fund", new { fund }));
+        Assert.Equal(600m, await Dapper.SqlMapper.ExecuteScalarAsync<decimal>(connection, "SELECT sum(l.available) FROM lots l JOIN pools p ON p.pool_id = l.pool_id WHERE p.fund_id = @fund", new { fund }));
 
         // Every service is ready again for the tests that follow.
         foreach (var service in TestEnvironment.Services)

@@ -43,7 +43,7 @@ public sealed class DatabaseRestartTests(SystemFixture system)
         }
         Assert.Equal(1, await system.CountAsync("Pledges", "SELECT count(*) FROM contributions WHERE fund_id = @fund", new { fund }));
         await system.WaitForCountAsync("Reporting", "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund }, 1, "the entry after the restart", TimeSpan.FromSeconds(60));
-        await system.WaitForCountAsync("Earmarking", "SELECT count(*) FROM pool_credits WHERE contribution_id = @contributionId", new { contributionId }, 1, "the credit after the restart", TimeSpan.FromSeconds(60));
+        await system.WaitForCountAsync("Earmarking", "SELECT count(*) FROM receipts WHERE contribution_id = @contributionId", new { contributionId }, 1, "the credit after the restart", TimeSpan.FromSeconds(60));
     }
 
     private static async Task RestartPostgresAsync()

@@ -63,8 +63,8 @@ public sealed class DuplicateDeliveryTests(SystemFixture system)
         await Task.Delay(1500);
         var totals = JsonDocument.Parse(pools).RootElement;
         Assert.Equal(amount, Assert.Single(totals.EnumerateArray()).GetProperty("available").GetDecimal());
-        Assert.Equal(amount, await ScalarAsync<decimal>("Earmarking", "SELECT sum(available) FROM pools WHERE fund_id = @fund", fund));
-        Assert.Equal(1, await system.CountAsync("Earmarking", "SELECT count(*) FROM pool_credits WHERE contribution_id = @id", new { id = message.ContributionId }));
+        Assert.Equal(amount, await ScalarAsync<decimal>("Earmarking", "SELECT sum(l.available) FROM lots l JOIN pools p ON p.pool_id = l.pool_id WHERE p.fund_id = @fund", fund));
+        Assert.Equal(1, await system.CountAsync("Earmarking", "SELECT count(*) FROM receipts WHERE contribution_id = @id", new { id = message.ContributionId }));
         Assert.Equal(1, await system.CountAsync("Reporting", "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund }));
         Assert.Equal(amount, await ScalarAsync<decimal>("Reporting",
             "SELECT sum(l.debit) FROM journal_lines l JOIN journal_entries e USING (entry_id) WHERE e.fund_id = @fund", fund));

@@ -29,7 +29,7 @@ public sealed class OutboxCrashTests(SystemFixture system)
         await system.RestartAsync("Pledges");
 
         await system.WaitForCountAsync("Reporting", "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund }, 1, "the entry after the restart");
-        await system.WaitForCountAsync("Earmarking", "SELECT count(*) FROM pool_credits WHERE contribution_id = @contributionId", new { contributionId }, 1, "the credit after the restart");
+        await system.WaitForCountAsync("Earmarking", "SELECT count(*) FROM receipts WHERE contribution_id = @contributionId", new { contributionId }, 1, "the credit after the restart");
         // The relay marks the message sent once the broker confirmed it, which may be just after consumers saw it.
         await system.WaitForCountAsync("Pledges", "SELECT count(*) FROM outbox_messages WHERE message_id = @contributionId AND sent_at IS NOT NULL", new { contributionId }, 1, "the outbox row marked sent");
     }

@@ -20,7 +20,7 @@ public sealed class PoisonMessageTests(SystemFixture system)
 
         await Eventually.GetAsync(async () => await ErrorQueueDepthAsync("earmarking-contribution-received_error") > before ? "parked" : null,
             "the message in Earmarking's error queue", TimeSpan.FromSeconds(60));
-        Assert.Equal(0, await system.CountAsync("Earmarking", "SELECT count(*) FROM pool_credits WHERE contribution_id = @id", new { id = poison.ContributionId }));
+        Assert.Equal(0, await system.CountAsync("Earmarking", "SELECT count(*) FROM receipts WHERE contribution_id = @id", new { id = poison.ContributionId }));
         Assert.Equal(0, await system.CountAsync("Earmarking", "SELECT count(*) FROM pools WHERE fund_id = @fund", new { fund }));
         // The inbox row was part of the failed transaction: once the message is mended and moved back, it will be applied.
         Assert.Equal(0, await system.CountAsync("Earmarking", "SELECT count(*) FROM inbox_messages WHERE message_id = @messageId", new { messageId }));
