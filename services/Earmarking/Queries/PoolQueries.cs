@@ -35,7 +35,28 @@ public static class PoolQueries
             .WithName("GetFundAvailability").WithSummary("Available, reserved and disbursed by window, project and donor (a donor sees only its own)");
         app.MapGet("/donors/{donorId}/money", DonorMoneyAsync).WithTags("Pools").RequireAuthorization(p => p.RequireRole(readers))
             .WithName("GetDonorMoney").WithSummary("Where a donor's money is (pools) and went (disbursements); a donor sees only its own");
+        app.MapGet("/contributions/{contributionId:guid}/credit", CreditAsync).WithTags("Pools")
+            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager))
+            .WithName("GetContributionCredit").WithSummary("Where a contribution went: fee, net amount, pool, suspense reason, trace");
         return app;
+    }
+
+    private static async Task<IResult> CreditAsync(Guid contributionId, Database database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var r = await connection.QuerySingleOrDefaultAsync<Suspense.ReceiptRow>(database.Sql["receipts.find"],
+            new { ContributionId = contributionId, FundId = (string?)null, SuspenseOnly = false });
+        if (r is null)
+        {
+            return Problems.NotFound("Contribution not credited", $"No pool has been credited with contribution {contributionId} (yet).", "contributionId");
+        }
+        decimal N(decimal v) => Money.Normalise(v, r.BaseCurrency);
+        return TypedResults.Ok(new
+        {
+            r.ContributionId, r.FundId, r.DonorId, Earmark = new { Kind = r.EarmarkKind, r.WindowId, r.ProjectId },
+            Amount = Money.Normalise(r.Amount, r.Currency), r.Currency, BaseAmount = N(r.BaseAmount), r.BaseCurrency, Fee = N(r.Fee), Net = N(r.Net),
+            r.PoolId, r.SuspenseReason, r.RetargetedToPoolId, r.ValueDate, CreditedAt = r.ReceivedAt, r.TraceId,
+        });
     }
 
     /// <summary>The donor whose data the caller may see, or null for roles that see everything; a problem if neither.</summary>

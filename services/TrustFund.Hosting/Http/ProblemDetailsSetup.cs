@@ -21,8 +21,10 @@ internal static class ProblemDetailsSetup
                     context.ProblemDetails.Extensions["field"] = "Authorization";
                     break;
                 case StatusCodes.Status403Forbidden:
+                    // A refusal about the data (another donor's money) names its own field; one about the role names the header.
                     context.ProblemDetails.Detail ??= "The token is valid but lacks the role this operation requires.";
-                    context.ProblemDetails.Extensions["field"] = "Authorization";
+                    context.ProblemDetails.Extensions.TryAdd("field", "Authorization");
+                    context.ProblemDetails.Extensions.TryAdd("rule", "authorised");
                     break;
                 default:
                     break;

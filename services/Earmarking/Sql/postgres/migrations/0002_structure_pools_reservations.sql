@@ -160,7 +160,7 @@ CREATE TABLE reservations (
     payment_reference   text          NULL,
     refunded            numeric(19,4) NOT NULL DEFAULT 0 CHECK (refunded >= 0),
     trace_id            text          NULL,
-    CHECK (refunded <= amount)
+    CHECK (refunded = 0 OR refunded <= amount)  -- a rejected request may carry any amount it was sent with
 );
 CREATE INDEX reservations_due ON reservations (expires_at) WHERE status = 'reserved';
 CREATE INDEX reservations_by_project ON reservations (fund_id, project_id);
