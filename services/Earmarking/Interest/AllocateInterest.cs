@@ -52,7 +52,7 @@ public static class AllocateInterest
             var fund = await connection.QuerySingleOrDefaultAsync<FundRow>(database.Sql["funds.get"], new { FundId = fundId }, tx);
             if (fund is null)
             {
-                return Problems.NotFound("Unknown fund", $"No fund '{fundId}' is defined.", "fundId");
+                return StructureProblems.UnknownFund(fundId);
             }
             if (fund.BaseCurrency != currency!.Code)
             {

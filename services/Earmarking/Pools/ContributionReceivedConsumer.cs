@@ -40,7 +40,7 @@ public sealed class ContributionReceivedConsumer(
         var window = c.Earmark.WindowId is null ? null
             : await connection.QuerySingleOrDefaultAsync<WindowRow>(Database.Sql["windows.get"], new { c.FundId, c.Earmark.WindowId }, transaction);
         var project = c.Earmark.ProjectId is null ? null
-            : await connection.QuerySingleOrDefaultAsync<ProjectRow>(Database.Sql["projects.get"], new { c.FundId, c.Earmark.ProjectId }, transaction);
+            : await connection.QuerySingleOrDefaultAsync<ProjectRow>(Database.Sql["projects.find"], new { c.FundId, c.Earmark.ProjectId }, transaction);
         var target = PoolTargets.Resolve(c.Earmark, fund, window, project);
 
         // Pools hold the fund's base currency. Money in another currency without a base amount waits in suspense, whole.

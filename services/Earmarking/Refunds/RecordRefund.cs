@@ -46,7 +46,7 @@ public static class RecordRefund
             await connection.ExecuteScalarAsync<long>(database.Sql["reservations.lock"], new { RequestId = requestId }, tx);
             var row = await connection.QuerySingleOrDefaultAsync<ReservationRow>(database.Sql["reservations.get"], new { RequestId = requestId }, tx);
             var project = row is null ? null
-                : await connection.QuerySingleOrDefaultAsync<ProjectRow>(database.Sql["projects.get"], new { row.FundId, row.ProjectId }, tx);
+                : await connection.QuerySingleOrDefaultAsync<ProjectRow>(database.Sql["projects.find"], new { row.FundId, row.ProjectId }, tx);
             var isLeadOnly = !http.User.IsInRole(Roles.Finance);
             if (row is null || project is null || (isLeadOnly && project.ProjectLead != actor))
             {

@@ -126,7 +126,7 @@ public sealed class ReservationBook(
             return new Rejection(ReservationRejections.InvalidAmount, 0m, $"{command.Amount} {command.Currency} is not a positive amount in an ISO 4217 currency.");
         }
         await connection.ExecuteScalarAsync<long>(database.Sql["projects.lock"], new { command.FundId, command.ProjectId }, tx);
-        var project = await connection.QuerySingleOrDefaultAsync<ProjectRow>(database.Sql["projects.get"], new { command.FundId, command.ProjectId }, tx);
+        var project = await connection.QuerySingleOrDefaultAsync<ProjectRow>(database.Sql["projects.find"], new { command.FundId, command.ProjectId }, tx);
         if (project is null)
         {
             return new Rejection(ReservationRejections.UnknownProject, 0m, $"Fund '{command.FundId}' has no project '{command.ProjectId}'.");

@@ -30,7 +30,7 @@ public static class ReservationsApi
         if (row is not null && http.User.IsInRole(Roles.ProjectLead) && !http.User.IsInRole(Roles.FundManager)
             && !http.User.IsInRole(Roles.Finance) && !http.User.IsInRole(Roles.Auditor))
         {
-            var project = await connection.QuerySingleOrDefaultAsync<ProjectRow>(database.Sql["projects.get"], new { row.FundId, row.ProjectId });
+            var project = await connection.QuerySingleOrDefaultAsync<ProjectRow>(database.Sql["projects.find"], new { row.FundId, row.ProjectId });
             row = project?.ProjectLead == http.User.SubjectOf() ? row : null; // another lead's reservation is not shown to exist
         }
         if (row is null)

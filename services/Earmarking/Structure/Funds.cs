@@ -87,7 +87,7 @@ public static class Funds
             var fund = await tx.Connection!.QuerySingleOrDefaultAsync<FundRow>(database.Sql["funds.get"], new { FundId = fundId }, tx);
             if (fund is null)
             {
-                return Problems.NotFound("Unknown fund", $"No fund '{fundId}' is defined.", "fundId");
+                return StructureProblems.UnknownFund(fundId);
             }
             if (request.TwoApproverThreshold is { } threshold && !Money.TryOf(threshold, fund.Currency, out _, out var rule))
             {
@@ -116,7 +116,7 @@ public static class Funds
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var fund = await LoadAsync(connection, database, fundId);
-        return fund is null ? Problems.NotFound("Unknown fund", $"No fund '{fundId}' is defined.", "fundId") : TypedResults.Ok(fund);
+        return fund is null ? StructureProblems.UnknownFund(fundId) : TypedResults.Ok(fund);
     }
 
     public static async Task<IResult> ListAsync(Database database, CancellationToken cancellationToken)
@@ -139,7 +139,7 @@ public static class Funds
             return null;
         }
         var windows = await connection.QueryAsync<WindowRow>(database.Sql["windows.by_fund"], new { FundId = fundId }, tx);
-        var projects = await connection.QueryAsync<ProjectRow>(database.Sql["projects.by_fund"], new { FundId = fundId }, tx);
+        var projects = await connection.QueryAsync<ProjectRow>(database.Sql["projects.find"], new { FundId = fundId, ProjectId = (string?)null }, tx);
         return new FundResponse(fund.FundId, fund.Name, fund.BaseCurrency, fund.FeeRate, fund.FinancingModel,
             Money.Normalise(fund.TwoApproverThreshold, fund.BaseCurrency), fund.InterestToCore, fund.Version,
             [.. windows.Select(w => new WindowResponse(w.WindowId, w.Name, w.Status, w.Version))],

@@ -42,7 +42,7 @@ public static class Projects
             var fund = await tx.Connection!.QuerySingleOrDefaultAsync<FundRow>(database.Sql["funds.get"], new { FundId = fundId }, tx);
             if (fund is null)
             {
-                return Problems.NotFound("Unknown fund", $"No fund '{fundId}' is defined.", "fundId");
+                return StructureProblems.UnknownFund(fundId);
             }
             var allocation = request.Allocation ?? 0m;
             if (!Money.TryOf(allocation, fund.Currency, out _, out var rule))
@@ -91,9 +91,9 @@ public static class Projects
             var closed = await tx.Connection!.ExecuteAsync(database.Sql["projects.close"], new { FundId = fundId, ProjectId = projectId, Now = clock.GetUtcNow(), Actor = actor }, tx);
             if (closed == 0)
             {
-                var existing = await tx.Connection!.QuerySingleOrDefaultAsync<ProjectRow>(database.Sql["projects.get"], new { FundId = fundId, ProjectId = projectId }, tx);
+                var existing = await tx.Connection!.QuerySingleOrDefaultAsync<ProjectRow>(database.Sql["projects.find"], new { FundId = fundId, ProjectId = projectId }, tx);
                 return existing is null
-                    ? Problems.NotFound("Unknown project", $"Fund '{fundId}' has no project '{projectId}'.", "projectId")
+                    ? StructureProblems.UnknownProject(fundId, projectId)
                     : Problems.Conflict("Project already closed", $"Project '{projectId}' is already closed.", "projectId", "open");
             }
             var project = await events.ProjectAsync(tx, fundId, projectId, "closed");
@@ -116,10 +116,10 @@ public static class Projects
 
         return await idempotency.ExecuteAsync(http, request, async tx =>
         {
-            var before = await tx.Connection!.QuerySingleOrDefaultAsync<ProjectRow>(database.Sql["projects.get"], new { FundId = fundId, ProjectId = projectId }, tx);
+            var before = await tx.Connection!.QuerySingleOrDefaultAsync<ProjectRow>(database.Sql["projects.find"], new { FundId = fundId, ProjectId = projectId }, tx);
             if (before is null)
             {
-                return Problems.NotFound("Unknown project", $"Fund '{fundId}' has no project '{projectId}'.", "projectId");
+                return StructureProblems.UnknownProject(fundId, projectId);
             }
             if (before.Currency != request.Currency)
             {
@@ -150,9 +150,9 @@ public static class Projects
     public static async Task<IResult> GetAsync(string fundId, string projectId, Database database, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var project = await connection.QuerySingleOrDefaultAsync<ProjectRow>(database.Sql["projects.get"], new { FundId = fundId, ProjectId = projectId });
+        var project = await connection.QuerySingleOrDefaultAsync<ProjectRow>(database.Sql["projects.find"], new { FundId = fundId, ProjectId = projectId });
         return project is null
-            ? Problems.NotFound("Unknown project", $"Fund '{fundId}' has no project '{projectId}'.", "projectId")
+            ? StructureProblems.UnknownProject(fundId, projectId)
             : TypedResults.Ok(Funds.ToResponse(project));
     }
 }

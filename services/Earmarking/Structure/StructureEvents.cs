@@ -40,7 +40,7 @@ public sealed class StructureEvents(Database database, OutboxWriter outbox)
 
     public async Task<ProjectRow> ProjectAsync(DbTransaction tx, string fundId, string projectId, string change)
     {
-        var project = await tx.Connection!.QuerySingleAsync<ProjectRow>(database.Sql["projects.get"], new { FundId = fundId, ProjectId = projectId }, tx);
+        var project = await tx.Connection!.QuerySingleAsync<ProjectRow>(database.Sql["projects.find"], new { FundId = fundId, ProjectId = projectId }, tx);
         await outbox.EnqueueAsync(tx, new ProjectChanged
         {
             FundId = project.FundId, ProjectId = project.ProjectId, WindowId = project.WindowId, Name = project.Name,

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using TrustFund.Contracts.Amounts;
+using TrustFund.Hosting.Http;
 
 namespace TrustFund.Earmarking.Structure;
 
@@ -23,4 +25,13 @@ public sealed record ProjectRow(string FundId, string ProjectId, string WindowId
 
     /// <summary>New money may flow to the project only while it and its window are open.</summary>
     public bool IsOpen => Status == "open" && WindowStatus == "open";
+}
+
+/// <summary>The refusals every structure lookup gives, worded once.</summary>
+public static class StructureProblems
+{
+    public static ProblemHttpResult UnknownFund(string fundId) => StructureProblems.UnknownFund(fundId);
+
+    public static ProblemHttpResult UnknownProject(string fundId, string projectId) =>
+        StructureProblems.UnknownProject(fundId, projectId);
 }

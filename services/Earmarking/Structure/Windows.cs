@@ -29,7 +29,7 @@ public static class Windows
         {
             if (await tx.Connection!.QuerySingleOrDefaultAsync<FundRow>(database.Sql["funds.get"], new { FundId = fundId }, tx) is null)
             {
-                return Problems.NotFound("Unknown fund", $"No fund '{fundId}' is defined.", "fundId");
+                return StructureProblems.UnknownFund(fundId);
             }
             var actor = http.User.SubjectOf()!;
             var inserted = await tx.Connection!.ExecuteAsync(database.Sql["windows.insert"],

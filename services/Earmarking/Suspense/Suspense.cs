@@ -87,7 +87,7 @@ public static class Suspense
             var window = earmark!.WindowId is null ? null
                 : await connection.QuerySingleOrDefaultAsync<WindowRow>(database.Sql["windows.get"], new { FundId = fundId, earmark.WindowId }, tx);
             var project = earmark.ProjectId is null ? null
-                : await connection.QuerySingleOrDefaultAsync<ProjectRow>(database.Sql["projects.get"], new { FundId = fundId, earmark.ProjectId }, tx);
+                : await connection.QuerySingleOrDefaultAsync<ProjectRow>(database.Sql["projects.find"], new { FundId = fundId, earmark.ProjectId }, tx);
             var target = PoolTargets.Resolve(earmark, fund, window, project);
             if (target.IsSuspense)
             {
