@@ -4,7 +4,8 @@ namespace TrustFund.LoadRunner;
 
 public sealed record LoadOptions(
     Uri Pledges, Uri Reporting, string Token, IReadOnlyList<int> Concurrency, TimeSpan Duration, TimeSpan WarmUp,
-    TimeSpan DrainTimeout, string PgBenchDatabase, int PgBenchClients, TimeSpan PgBenchDuration)
+    TimeSpan DrainTimeout, string PgBenchDatabase, int PgBenchClients, TimeSpan PgBenchDuration,
+    string Scenarios, Uri Earmarking, int Requesters, Uri Rabbit)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -19,7 +20,7 @@ public sealed record LoadOptions(
         var token = Get("token", "");
         if (token.Length == 0)
         {
-            throw new ArgumentException("--token (a finance+auditor token) is required; deploy/local/bench.sh passes one.");
+            throw new ArgumentException("--token (a finance, auditor and fund-manager token) is required; deploy/local/bench.sh passes one.");
         }
         return new LoadOptions(
             new Uri(Get("pledges", "http://127.0.0.1:5101")),
@@ -31,6 +32,10 @@ public sealed record LoadOptions(
             TimeSpan.FromSeconds(Seconds("drain", "60")),
             Get("pgbench-db", "trustfund_bench"),
             int.Parse(Get("pgbench-clients", "8"), CultureInfo.InvariantCulture),
-            TimeSpan.FromSeconds(Seconds("pgbench-duration", "15")));
+            TimeSpan.FromSeconds(Seconds("pgbench-duration", "15")),
+            Get("scenarios", "contributions,reservations"),
+            new Uri(Get("earmarking", "http://127.0.0.1:5102")),
+            int.Parse(Get("requesters", "200"), CultureInfo.InvariantCulture),
+            new Uri(Get("rabbit", "rabbitmq://127.0.0.1:5672/trustfund")));
     }
 }

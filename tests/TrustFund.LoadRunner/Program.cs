@@ -10,10 +10,20 @@ Console.WriteLine($"TrustFund load run: {options.Duration.TotalSeconds:0}s per l
 
 var reference = await PgBench.RunAsync(options);
 var results = new List<LevelResult>();
-foreach (var concurrency in options.Concurrency)
+if (options.Scenarios.Contains("contributions", StringComparison.Ordinal))
 {
-    results.Add(await ContributionLoad.RunLevelAsync(options, concurrency));
+    foreach (var concurrency in options.Concurrency)
+    {
+        results.Add(await ContributionLoad.RunLevelAsync(options, concurrency));
+    }
+}
+ReservationResult? reservations = null;
+if (options.Scenarios.Contains("reservations", StringComparison.Ordinal))
+{
+    reservations = await ReservationLoad.RunAsync(options,
+        Environment.GetEnvironmentVariable("TF_RABBITMQ_USER") ?? "trustfund", Environment.GetEnvironmentVariable("TF_RABBITMQ_PASSWORD") ?? "");
 }
 
-Report.Print(results, reference);
-return results.All(r => r.Lost == 0) ? 0 : 1;
+Report.Print(results, reservations, reference);
+var consistent = reservations is null || (reservations.Balanced && reservations.ReservedInEarmarking == reservations.Reserved * 1.00m);
+return results.All(r => r.Lost == 0) && consistent ? 0 : 1;

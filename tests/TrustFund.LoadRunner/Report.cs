@@ -4,10 +4,26 @@ namespace TrustFund.LoadRunner;
 
 public static class Report
 {
-    public static void Print(IReadOnlyList<LevelResult> results, PgBenchResult? reference)
+    public static void Print(IReadOnlyList<LevelResult> results, ReservationResult? reservations, PgBenchResult? reference)
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
+        if (reservations is { } r2)
+        {
+            Console.WriteLine("reservations: ReserveFunds over RabbitMQ -> Earmarking (one pool, one receipt) -> FundsReserved back");
+            Console.WriteLine("requesters | reservations/s | reserved | rejected | unanswered | answer p50/p95/p99 ms | reserved in Earmarking | totals balanced");
+            Console.WriteLine(string.Create(c,
+                $"{r2.Requesters,10} | {r2.PerSecond,14:0.0} | {r2.Reserved,8} | {r2.Rejected,8} | {r2.Unanswered,10} | {r2.P50,6:0.0} / {r2.P95,6:0.0} / {r2.P99,6:0.0} | {r2.ReservedInEarmarking,22:0.00} | {r2.Balanced}"));
+            if (reference is not null)
+            {
+                Console.WriteLine(string.Create(c, $"ratio: reservations/s / pgbench tps = {r2.PerSecond / reference.TransactionsPerSecond:0.000}"));
+            }
+        }
+        if (results.Count == 0)
+        {
+            PrintReference(reference);
+            return;
+        }
         Console.WriteLine("contributions: POST /contributions on Pledges -> outbox -> RabbitMQ -> ledger entry in Reporting");
         Console.WriteLine("concurrency | accepted/s | failed | POST p50/p95/p99 ms | end-to-end p50/p95/p99 ms | not in Reporting");
         foreach (var r in results)
@@ -15,15 +31,24 @@ public static class Report
             Console.WriteLine(string.Create(c,
                 $"{r.Concurrency,11} | {r.AcceptedPerSecond,10:0.0} | {r.Failed,6} | {r.PostP50,6:0.0} / {r.PostP95,6:0.0} / {r.PostP99,6:0.0} | {r.EndToEndP50,7:0.0} / {r.EndToEndP95,7:0.0} / {r.EndToEndP99,7:0.0} | {r.Lost}"));
         }
-        if (reference is null)
+        if (!PrintReference(reference))
         {
-            Console.WriteLine("reference: not measured (pgbench unavailable)");
             return;
         }
         var best = results.MaxBy(r => r.AcceptedPerSecond)!;
         Console.WriteLine(string.Create(c,
-            $"reference: pgbench TPC-B-like, {reference.Clients} clients, {reference.Duration.TotalSeconds:0}s: {reference.TransactionsPerSecond:0.0} tps (latency avg {reference.LatencyAverageMs:0.00} ms)"));
-        Console.WriteLine(string.Create(c,
             $"ratio: best contributions/s ({best.AcceptedPerSecond:0.0} at concurrency {best.Concurrency}) / pgbench tps = {best.AcceptedPerSecond / reference.TransactionsPerSecond:0.000}"));
+    }
+
+    private static bool PrintReference([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] PgBenchResult? reference)
+    {
+        if (reference is null)
+        {
+            Console.WriteLine("reference: not measured (pgbench unavailable)");
+            return false;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"reference: pgbench TPC-B-like, {reference.Clients} clients, {reference.Duration.TotalSeconds:0}s: {reference.TransactionsPerSecond:0.0} tps (latency avg {reference.LatencyAverageMs:0.00} ms)"));
+        return true;
     }
 }
