@@ -25,5 +25,5 @@ if (options.Scenarios.Contains("reservations", StringComparison.Ordinal))
 }
 
 Report.Print(results, reservations, reference);
-var consistent = reservations is null || (reservations.Balanced && reservations.ReservedInEarmarking == reservations.Reserved * 1.00m);
+var consistent = reservations is null || (reservations.Balanced && reservations.ReservedInEarmarking == reservations.ReservedByAnswers);
 return results.All(r => r.Lost == 0) && consistent ? 0 : 1;

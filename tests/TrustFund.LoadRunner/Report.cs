@@ -11,9 +11,9 @@ public static class Report
         if (reservations is { } r2)
         {
             Console.WriteLine("reservations: ReserveFunds over RabbitMQ -> Earmarking (one pool, one receipt) -> FundsReserved back");
-            Console.WriteLine("requesters | reservations/s | reserved | rejected | unanswered | answer p50/p95/p99 ms | reserved in Earmarking | totals balanced");
+            Console.WriteLine("requesters | reservations/s | reserved | rejected | unanswered | answer p50/p95/p99 ms | reserved in Earmarking / by answers | totals balanced");
             Console.WriteLine(string.Create(c,
-                $"{r2.Requesters,10} | {r2.PerSecond,14:0.0} | {r2.Reserved,8} | {r2.Rejected,8} | {r2.Unanswered,10} | {r2.P50,6:0.0} / {r2.P95,6:0.0} / {r2.P99,6:0.0} | {r2.ReservedInEarmarking,22:0.00} | {r2.Balanced}"));
+                $"{r2.Requesters,10} | {r2.PerSecond,14:0.0} | {r2.Reserved,8} | {r2.Rejected,8} | {r2.Unanswered,10} | {r2.P50,6:0.0} / {r2.P95,6:0.0} / {r2.P99,6:0.0} | {r2.ReservedInEarmarking,10:0.00} / {r2.ReservedByAnswers:0.00} | {r2.Balanced}"));
             if (reference is not null)
             {
                 Console.WriteLine(string.Create(c, $"ratio: reservations/s / pgbench tps = {r2.PerSecond / reference.TransactionsPerSecond:0.000}"));

@@ -9,8 +9,9 @@ using TrustFund.Contracts.Messages;
 
 namespace TrustFund.LoadRunner;
 
+/// <param name="ReservedByAnswers">What the answers (warm-up included) say was reserved; Earmarking must hold exactly that.</param>
 public sealed record ReservationResult(int Requesters, int Reserved, int Rejected, int Unanswered, double PerSecond,
-    double P50, double P95, double P99, decimal ReservedInEarmarking, bool Balanced);
+    double P50, double P95, double P99, decimal ReservedInEarmarking, bool Balanced, decimal ReservedByAnswers);
 
 /// <summary>
 /// Reservations under contention: many requesters, each sending <see cref="ReserveFunds"/> over the broker and
@@ -64,7 +65,8 @@ public static class ReservationLoad
         try
         {
             Console.WriteLine($"reservations: {options.Requesters} requesters on one pool of fund {fund}, {options.WarmUp.TotalSeconds:0}s warm-up, {options.Duration.TotalSeconds:0}s measured");
-            await DriveAsync(bus, waiting, fund, options.Requesters, options.WarmUp, []);
+            var warmUp = new ConcurrentBag<(double Ms, bool? Reserved)>();
+            await DriveAsync(bus, waiting, fund, options.Requesters, options.WarmUp, warmUp);
             var samples = new ConcurrentBag<(double Ms, bool? Reserved)>();
             var clock = Stopwatch.StartNew();
             await DriveAsync(bus, waiting, fund, options.Requesters, options.Duration, samples);
@@ -76,7 +78,8 @@ public static class ReservationLoad
             return new ReservationResult(options.Requesters, samples.Count(s => s.Reserved == true), samples.Count(s => s.Reserved == false),
                 samples.Count(s => s.Reserved is null), answered.Count / elapsed.TotalSeconds,
                 Percentiles.Of(answered, 50), Percentiles.Of(answered, 95), Percentiles.Of(answered, 99),
-                row.GetProperty("reserved").GetDecimal(), row.GetProperty("balanced").GetBoolean());
+                row.GetProperty("reserved").GetDecimal(), row.GetProperty("balanced").GetBoolean(),
+                (warmUp.Count(s => s.Reserved == true) + samples.Count(s => s.Reserved == true)) * Amount);
         }
         finally
         {
