@@ -30,8 +30,8 @@ public sealed record ProjectRow(string FundId, string ProjectId, string WindowId
 /// <summary>The refusals every structure lookup gives, worded once.</summary>
 public static class StructureProblems
 {
-    public static ProblemHttpResult UnknownFund(string fundId) => StructureProblems.UnknownFund(fundId);
+    public static ProblemHttpResult UnknownFund(string fundId) => Problems.NotFound("Unknown fund", $"No fund '{fundId}' is defined.", "fundId");
 
     public static ProblemHttpResult UnknownProject(string fundId, string projectId) =>
-        StructureProblems.UnknownProject(fundId, projectId);
+        Problems.NotFound("Unknown project", $"Fund '{fundId}' has no project '{projectId}'.", "projectId");
 }

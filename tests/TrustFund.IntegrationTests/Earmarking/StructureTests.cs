@@ -135,4 +135,20 @@ public sealed class StructureTests(SystemFixture system)
         Assert.Equal(0m, project.GetProperty("remaining").GetDecimal());
         Assert.Equal(2, project.GetProperty("version").GetInt32());
     }
+
+    [Theory]
+    [InlineData(100.001, "USD", "scale")]
+    [InlineData(-1, "USD", "not-negative")]
+    [InlineData(100.5, "JPY", "scale")]
+    public async Task An_allocation_that_breaks_the_currency_rules_is_refused_and_nothing_changes(double allocation, string currency, string rule)
+    {
+        var fund = await system.NewFundAsync(currency: currency);
+        await system.OpenProjectAsync(fund, "core", "p1", 10m);
+
+        var answer = (await system.PostAsync(system.Earmarking, $"/funds/{fund}/projects/p1/allocation", "fund-manager",
+            new { allocation = (decimal)allocation, currency, reason = "revision" })).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains(rule, answer.RulesOf("allocation"));
+        var project = (await system.GetAsync(system.Earmarking, $"/funds/{fund}/projects/p1", "auditor")).Body;
+        Assert.Equal((10m, 1), (project.GetProperty("allocation").GetDecimal(), project.GetProperty("version").GetInt32()));
+    }
 }
