@@ -23,7 +23,7 @@ public sealed class ReservationBook(
 {
     public static string Partition(Guid requestId) => $"reservation:{requestId}";
 
-    public async Task<ReservationRow> ReserveAsync(DbTransaction tx, ReserveFunds command)
+    public async Task<ReservationOutcome> ReserveAsync(DbTransaction tx, ReserveFunds command)
     {
         var connection = tx.Connection!;
         var now = clock.GetUtcNow();
@@ -40,22 +40,33 @@ public sealed class ReservationBook(
                 logger.LogWarning("ReserveFunds {RequestId} repeated with different terms; the first answer stands", command.RequestId);
             }
             await AnswerAgainAsync(tx, first);
-            return first;
+            return new ReservationOutcome(first.RequestId, first.Status, first.RejectReason, first.Available);
         }
 
-        var rejection = await TryReserveAsync(tx, command, now);
+        // The answer is built from what this transaction just wrote: no reading back while the locks are held.
+        var (rejection, held) = await TryReserveAsync(tx, command, now);
         if (rejection is not null)
         {
             await connection.ExecuteAsync(database.Sql["reservations.mark_rejected"], new
             {
                 command.RequestId, rejection.WindowId, rejection.PartnerId, rejection.Reason, rejection.Available, rejection.Detail, Now = now,
             }, tx);
+            await outbox.EnqueueAsync(tx, new FundsReservationRejected
+            {
+                RequestId = command.RequestId, FundId = command.FundId, ProjectId = command.ProjectId, Amount = Shown(command.Amount, command.Currency),
+                Currency = command.Currency, Reason = rejection.Reason, Available = rejection.Available, Detail = rejection.Detail, RejectedAt = now,
+            }, Partition(command.RequestId));
         }
-        var row = await GetAsync(connection, command.RequestId, tx);
-        await AnswerAgainAsync(tx, row);
-        await audit.RecordAsync(tx, command.RequestedBy, rejection is null ? "reservation.reserved" : "reservation.rejected", "reservation",
-            command.RequestId.ToString(), new { command, row.Status, row.RejectReason, row.Available });
-        return row;
+        else
+        {
+            await outbox.EnqueueAsync(tx, held!, Partition(command.RequestId));
+        }
+        var outcome = rejection is null
+            ? new ReservationOutcome(command.RequestId, ReservationStatuses.Reserved, null, null)
+            : new ReservationOutcome(command.RequestId, ReservationStatuses.Rejected, rejection.Reason, rejection.Available);
+        await audit.RecordAsync(tx, command.RequestedBy, $"reservation.{outcome.Status}", "reservation", command.RequestId.ToString(),
+            new { command, outcome.Status, outcome.RejectReason, outcome.Available, held?.Lines });
+        return outcome;
     }
 
     /// <summary>Gives the money back to the lots it came from. Returns false (and answers why) when nothing was held.</summary>
@@ -118,45 +129,45 @@ public sealed class ReservationBook(
 
     private sealed record Rejection(string Reason, decimal Available, string Detail, string? WindowId = null, string? PartnerId = null);
 
-    private async Task<Rejection?> TryReserveAsync(DbTransaction tx, ReserveFunds command, DateTimeOffset now)
+    private async Task<(Rejection? Rejection, FundsReserved? Held)> TryReserveAsync(DbTransaction tx, ReserveFunds command, DateTimeOffset now)
     {
         var connection = tx.Connection!;
         if (!Currency.TryFromCode(command.Currency, out var currency) || !Money.TryOf(command.Amount, currency, out var amount, out _) || !amount.IsPositive)
         {
-            return new Rejection(ReservationRejections.InvalidAmount, 0m, $"{command.Amount} {command.Currency} is not a positive amount in an ISO 4217 currency.");
+            return (new Rejection(ReservationRejections.InvalidAmount, 0m, $"{command.Amount} {command.Currency} is not a positive amount in an ISO 4217 currency."), null);
         }
         await connection.ExecuteScalarAsync<long>(database.Sql["projects.lock"], new { command.FundId, command.ProjectId }, tx);
         var project = await connection.QuerySingleOrDefaultAsync<ProjectRow>(database.Sql["projects.find"], new { command.FundId, command.ProjectId }, tx);
         if (project is null)
         {
-            return new Rejection(ReservationRejections.UnknownProject, 0m, $"Fund '{command.FundId}' has no project '{command.ProjectId}'.");
+            return (new Rejection(ReservationRejections.UnknownProject, 0m, $"Fund '{command.FundId}' has no project '{command.ProjectId}'."), null);
         }
         if (project.Currency != currency.Code)
         {
-            return new Rejection(ReservationRejections.CurrencyMismatch, 0m, $"Fund '{command.FundId}' reserves in {project.Currency}, not {currency.Code}.",
-                project.WindowId, project.PartnerId);
+            return (new Rejection(ReservationRejections.CurrencyMismatch, 0m, $"Fund '{command.FundId}' reserves in {project.Currency}, not {currency.Code}.",
+                project.WindowId, project.PartnerId), null);
         }
         if (!project.IsOpen)
         {
-            return new Rejection(ReservationRejections.ProjectClosed, 0m,
+            return (new Rejection(ReservationRejections.ProjectClosed, 0m,
                 project.Status == StructureStatuses.Open ? $"Window '{project.WindowId}' is closed." : $"Project '{project.ProjectId}' is closed.",
-                project.WindowId, project.PartnerId);
+                project.WindowId, project.PartnerId), null);
         }
 
-        var candidates = await connection.QueryAsync<CandidateLot>(database.Sql["lots.candidates"],
-            new { command.FundId, command.ProjectId, project.WindowId, Currency = currency.Code }, tx);
-        var plan = ReservationPolicy.Plan(project.WindowId, project.ProjectId, amount.Amount, candidates);
+        var candidates = (await connection.QueryAsync<CandidateLot>(database.Sql["lots.candidates"],
+            new { command.FundId, command.ProjectId, project.WindowId, Currency = currency.Code }, tx)).ToDictionary(l => l.LotId);
+        var plan = ReservationPolicy.Plan(project.WindowId, project.ProjectId, amount.Amount, candidates.Values);
         var available = Money.Normalise(Math.Min(plan.Available, project.Remaining), currency.Code);
         if (project.Remaining < amount.Amount)
         {
-            return new Rejection(ReservationRejections.AllocationExceeded, available,
+            return (new Rejection(ReservationRejections.AllocationExceeded, available,
                 $"Project '{project.ProjectId}' has {Money.Normalise(project.Remaining, currency.Code)} {currency.Code} of its allocation left.",
-                project.WindowId, project.PartnerId);
+                project.WindowId, project.PartnerId), null);
         }
         if (!plan.Funded)
         {
-            return new Rejection(ReservationRejections.InsufficientFunds, available,
-                $"The pools that may pay for project '{project.ProjectId}' hold {available} {currency.Code}.", project.WindowId, project.PartnerId);
+            return (new Rejection(ReservationRejections.InsufficientFunds, available,
+                $"The pools that may pay for project '{project.ProjectId}' hold {available} {currency.Code}.", project.WindowId, project.PartnerId), null);
         }
 
         var moved = await connection.ExecuteScalarAsync<long>(database.Sql["lots.move"], new
@@ -179,12 +190,19 @@ public sealed class ReservationBook(
             Amounts = plan.Lines.Select(l => l.Amount).ToArray(),
         }, tx);
         var holdUntil = now + options.Value.HoldFor;
-        await connection.ExecuteAsync(database.Sql["reservations.mark_reserved"], new
+        var expiresAt = command.ExpiresAt is { } asked && asked < holdUntil ? asked : holdUntil;
+        await connection.ExecuteAsync(database.Sql["reservations.mark_reserved"],
+            new { command.RequestId, project.WindowId, project.PartnerId, ExpiresAt = expiresAt }, tx);
+        return (null, new FundsReserved
         {
-            command.RequestId, project.WindowId, project.PartnerId,
-            ExpiresAt = command.ExpiresAt is { } asked && asked < holdUntil ? asked : holdUntil,
-        }, tx);
-        return null;
+            RequestId = command.RequestId, FundId = command.FundId, WindowId = project.WindowId, ProjectId = project.ProjectId,
+            Amount = amount.Amount, Currency = currency.Code, ExpiresAt = expiresAt, ReservedAt = now,
+            Lines = [.. plan.Lines.Select(l => candidates[l.LotId]).Zip(plan.Lines, (lot, line) => new PoolLine
+            {
+                PoolId = line.PoolId, DonorId = line.DonorId, EarmarkKind = PoolTargets.EarmarkKindOf(lot.WindowId, lot.ProjectId),
+                WindowId = lot.WindowId, ProjectId = lot.ProjectId.Length == 0 ? null : lot.ProjectId, Amount = Money.Normalise(line.Amount, currency.Code),
+            })],
+        });
     }
 
     private async Task<(ReservationRow Row, IReadOnlyList<ReservationLineRow> Lines)?> LockHeldAsync(DbTransaction tx, Guid requestId, string command)
@@ -254,8 +272,8 @@ public sealed class ReservationBook(
         {
             await outbox.EnqueueAsync(tx, new FundsReservationRejected
             {
-                RequestId = row.RequestId, FundId = row.FundId, ProjectId = row.ProjectId, Amount = row.Amount, Currency = row.Currency,
-                Reason = row.RejectReason!, Available = row.Available ?? 0m, Detail = row.Detail ?? "", RejectedAt = row.ResolvedAt ?? row.RequestedAt,
+                RequestId = row.RequestId, FundId = row.FundId, ProjectId = row.ProjectId, Amount = Shown(row.Amount, row.Currency), Currency = row.Currency,
+                Reason = row.RejectReason!, Available = row.Available is { } available ? Shown(available, row.Currency) : 0m, Detail = row.Detail ?? "", RejectedAt = row.ResolvedAt ?? row.RequestedAt,
             }, Partition(row.RequestId));
             return;
         }
@@ -267,6 +285,10 @@ public sealed class ReservationBook(
             Lines = [.. lines.Select(l => l.ToPoolLine(row.Currency))], ExpiresAt = row.ExpiresAt!.Value, ReservedAt = row.RequestedAt,
         }, Partition(row.RequestId));
     }
+
+    /// <summary>An amount as its currency shows it (10.0000 USD is 10.00), or as sent when it is not valid money.</summary>
+    private static decimal Shown(decimal amount, string currency) =>
+        Currency.TryFromCode(currency, out var c) && Money.TryOf(decimal.Round(amount, 4), c, out var money, out _) ? money.Amount : amount;
 
     /// <summary>A guarded statement that changed fewer rows than planned means the books moved under us: undo everything.</summary>
     private static void EnsureAll(long changed, long expected, Guid requestId)

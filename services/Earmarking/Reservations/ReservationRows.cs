@@ -18,6 +18,9 @@ public sealed record ReservationLineRow(int LineNo, long LotId, long PoolId, str
     };
 }
 
+/// <summary>What a <see cref="ReserveFunds"/> came to: reserved, or rejected with the reason and what was available.</summary>
+public sealed record ReservationOutcome(Guid RequestId, string Status, string? RejectReason, decimal? Available);
+
 public static class ReservationStatuses
 {
     public const string Reserved = "reserved";
