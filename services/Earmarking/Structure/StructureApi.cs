@@ -28,6 +28,9 @@ public static class StructureApi
             .WithName("CloseProject").WithSummary("Close a project: no new money flows to it (fund manager)");
         funds.MapPost("/{fundId}/projects/{projectId}/allocation", Projects.SetAllocationAsync).RequireAuthorization(Roles.FundManager).RequireIdempotencyKey()
             .WithName("SetProjectAllocation").WithSummary("Set the total approved for a project (fund manager)");
+        app.MapPost("/structure/republish", Republish.HandleAsync).WithTags("Fund structure")
+            .RequireAuthorization(Roles.FundManager).RequireIdempotencyKey()
+            .WithName("RepublishStructure").WithSummary("Publish every fund, window and project again, for services that start consuming late (fund manager)");
         return app;
     }
 }

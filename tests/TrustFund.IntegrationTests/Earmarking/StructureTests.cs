@@ -151,4 +151,25 @@ public sealed class StructureTests(SystemFixture system)
         var project = (await system.GetAsync(system.Earmarking, $"/funds/{fund}/projects/p1", "auditor")).Body;
         Assert.Equal((10m, 1), (project.GetProperty("allocation").GetDecimal(), project.GetProperty("version").GetInt32()));
     }
+
+    [Fact]
+    public async Task Republishing_sends_every_element_again_with_its_current_version()
+    {
+        var fund = await system.NewFundAsync();
+        await system.OpenWindowAsync(fund, "mercury");
+        await system.OpenProjectAsync(fund, "mercury", "p1", 10m);
+        (await system.PostAsync(system.Earmarking, $"/funds/{fund}/projects/p1/allocation", "fund-manager",
+            new { allocation = 20m, currency = "USD", reason = "top-up" })).Expect(HttpStatusCode.OK);
+
+        (await system.PostAsync(system.Earmarking, "/structure/republish", "project-lead", new { })).Expect(HttpStatusCode.Forbidden);
+        var counts = (await system.PostAsync(system.Earmarking, "/structure/republish", "fund-manager", new { })).Expect(HttpStatusCode.OK).Body;
+        Assert.True(counts.GetProperty("funds").GetInt32() >= 1);
+
+        await using var connection = system.OpenDatabase("Earmarking");
+        var again = (await connection.QueryAsync<string>("""
+            SELECT substring(message_type from '[A-Za-z]+$') || ':' || (body::jsonb ->> 'version')
+            FROM outbox_messages WHERE partition_key = @key AND body::jsonb ->> 'change' = 'republished' ORDER BY sequence
+            """, new { key = $"fund:{fund}" })).ToList();
+        Assert.Equal(["FundChanged:1", "WindowChanged:1", "WindowChanged:1", "ProjectChanged:2"], again);
+    }
 }
