@@ -54,6 +54,13 @@ public sealed class ReservationTests(SystemFixture system)
         var gold = await connection.ExecuteScalarAsync<decimal>(
             "SELECT sum(l.available) FROM lots l JOIN pools p ON p.pool_id = l.pool_id WHERE p.fund_id = @fund AND p.window_id = 'gold'", new { fund });
         Assert.Equal(500m, gold);
+
+        // Both changes are in the audit trail, with who asked and the trace that carried the message.
+        var audit = (await connection.QueryAsync<(string Action, string Actor, string? TraceId)>(
+            "SELECT action, actor, trace_id FROM audit_log WHERE entity_type = 'reservation' AND entity_id = @id ORDER BY audit_id",
+            new { id = reserved.RequestId.ToString() })).ToList();
+        Assert.Equal([("reservation.reserved", "lead-1"), ("reservation.consumed", "finance-1")], audit.Select(a => (a.Action, a.Actor)));
+        Assert.All(audit, a => Assert.Matches("^[0-9a-f]{32}$", a.TraceId));
     }
 
     [Fact]
