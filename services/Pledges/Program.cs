@@ -1,5 +1,7 @@
 using TrustFund.Hosting;
 using TrustFund.Pledges.Contributions;
+using TrustFund.Pledges.Donors;
+using TrustFund.Pledges.Rates;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("pledges", typeof(Program).Assembly);
@@ -7,5 +9,7 @@ builder.AddServiceDefaults("pledges", typeof(Program).Assembly);
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapContributionsApi();
+app.MapDonorsApi();
+app.MapExchangeRatesApi();
 
 return await app.RunServiceAsync(args);

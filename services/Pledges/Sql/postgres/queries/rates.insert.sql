@@ -1,0 +1,3 @@
+INSERT INTO exchange_rates (from_currency, to_currency, rate_date, rate, correction_reason, recorded_by, recorded_at, trace_id)
+VALUES (@FromCurrency, @ToCurrency, @RateDate, @Rate, @CorrectionReason, @RecordedBy, @Now, @TraceId)
+RETURNING rate_id;

@@ -1,0 +1,1 @@
+SELECT count(*) FROM known_funds WHERE base_currency = @ToCurrency;
