@@ -1,15 +1,18 @@
 using TrustFund.Hosting;
 using TrustFund.Pledges.Contributions;
 using TrustFund.Pledges.Donors;
+using TrustFund.Pledges.Pledges;
 using TrustFund.Pledges.Rates;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("pledges", typeof(Program).Assembly);
+builder.Services.AddSingleton<PledgeStore>();
 
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapContributionsApi();
 app.MapDonorsApi();
+app.MapPledgesApi();
 app.MapExchangeRatesApi();
 
 return await app.RunServiceAsync(args);

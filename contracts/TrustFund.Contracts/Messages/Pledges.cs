@@ -1,0 +1,104 @@
+namespace TrustFund.Contracts.Messages;
+
+/// <summary>One instalment of a pledge as published: its number, due date and amount (in the pledge's currency).</summary>
+public sealed record InstalmentTerms
+{
+    public required int No { get; init; }
+
+    public required DateOnly DueDate { get; init; }
+
+    public required decimal Amount { get; init; }
+}
+
+/// <summary>A donor promised money to a fund, with an earmark and an instalment schedule adding up to the amount.</summary>
+public sealed record PledgeRecorded : IEvent
+{
+    public required Guid PledgeId { get; init; }
+
+    public required string DonorId { get; init; }
+
+    public required string FundId { get; init; }
+
+    public required Earmark Earmark { get; init; }
+
+    public required decimal Amount { get; init; }
+
+    public required string Currency { get; init; }
+
+    public required DateOnly PledgedOn { get; init; }
+
+    /// <summary>"voluntary" or "assessed".</summary>
+    public required string Kind { get; init; }
+
+    public Guid? AssessmentId { get; init; }
+
+    public required IReadOnlyList<InstalmentTerms> Instalments { get; init; }
+
+    public required string RecordedBy { get; init; }
+
+    public required DateTimeOffset RecordedAt { get; init; }
+}
+
+/// <summary>A pledge's total changed (up or down, never below what was paid); carries the whole new schedule.</summary>
+public sealed record PledgeAmended : IEvent
+{
+    public required Guid PledgeId { get; init; }
+
+    public required string DonorId { get; init; }
+
+    public required string FundId { get; init; }
+
+    public required decimal AmountBefore { get; init; }
+
+    public required decimal AmountAfter { get; init; }
+
+    public required string Currency { get; init; }
+
+    public required string Reason { get; init; }
+
+    public required IReadOnlyList<InstalmentTerms> Instalments { get; init; }
+
+    public required string AmendedBy { get; init; }
+
+    public required DateTimeOffset AmendedAt { get; init; }
+}
+
+/// <summary>The unpaid part of a pledge was cancelled; what was paid stays.</summary>
+public sealed record PledgeCancelled : IEvent
+{
+    public required Guid PledgeId { get; init; }
+
+    public required string DonorId { get; init; }
+
+    public required string FundId { get; init; }
+
+    public required decimal CancelledAmount { get; init; }
+
+    public required string Currency { get; init; }
+
+    public required string Reason { get; init; }
+
+    public required string CancelledBy { get; init; }
+
+    public required DateTimeOffset CancelledAt { get; init; }
+}
+
+/// <summary>Finance wrote off part of a pledge as uncollectible.</summary>
+public sealed record PledgeWrittenOff : IEvent
+{
+    public required Guid PledgeId { get; init; }
+
+    public required string DonorId { get; init; }
+
+    public required string FundId { get; init; }
+
+    public required decimal Amount { get; init; }
+
+    public required string Currency { get; init; }
+
+    public required string Reason { get; init; }
+
+    public required string WrittenOffBy { get; init; }
+
+    public required DateTimeOffset WrittenOffAt { get; init; }
+}

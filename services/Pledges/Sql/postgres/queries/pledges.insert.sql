@@ -1,0 +1,5 @@
+INSERT INTO pledges (pledge_id, donor_id, fund_id, earmark_kind, window_id, project_id, amount, currency, pledged_on, pledge_kind,
+                     assessment_id, version, recorded_by, recorded_at, trace_id)
+VALUES (@PledgeId, @DonorId, @FundId, @EarmarkKind, @WindowId, @ProjectId, @Amount, @Currency, @PledgedOn, @Kind,
+        @AssessmentId, 1, @RecordedBy, @RecordedAt, @TraceId)
+ON CONFLICT (pledge_id) DO NOTHING;

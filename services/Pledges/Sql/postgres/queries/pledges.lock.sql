@@ -1,0 +1,1 @@
+SELECT count(*) FROM (SELECT 1 FROM pledges WHERE pledge_id = @PledgeId FOR UPDATE) AS locked;
