@@ -3,6 +3,7 @@ using TrustFund.Pledges.Contributions;
 using TrustFund.Pledges.Donors;
 using TrustFund.Pledges.Pledges;
 using TrustFund.Pledges.Rates;
+using TrustFund.Pledges.Structure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("pledges", typeof(Program).Assembly);
@@ -14,5 +15,6 @@ app.MapContributionsApi();
 app.MapDonorsApi();
 app.MapPledgesApi();
 app.MapExchangeRatesApi();
+app.MapKnownStructureApi();
 
 return await app.RunServiceAsync(args);

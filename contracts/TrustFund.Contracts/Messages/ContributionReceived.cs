@@ -28,8 +28,27 @@ public sealed record ContributionReceived : IEvent
 
     public required DateOnly ValueDate { get; init; }
 
+    /// <summary>The pledge this payment settles, when it settles one.</summary>
+    public Guid? PledgeId { get; init; }
+
+    /// <summary>The instalments the payment settled, oldest first, in the pledge's currency.</summary>
+    public IReadOnlyList<InstalmentPayment>? MatchedInstalments { get; init; }
+
+    /// <summary>Paid beyond what the pledge had outstanding, recorded by finance as an unpledged gift.</summary>
+    public decimal? UnpledgedAmount { get; init; }
+
+    public string? BankReference { get; init; }
+
     public required DateTimeOffset RecordedAt { get; init; }
 
     /// <summary>Subject of the finance user who recorded it.</summary>
     public required string RecordedBy { get; init; }
+}
+
+/// <summary>How much of a payment went to one instalment of a pledge.</summary>
+public sealed record InstalmentPayment
+{
+    public required int No { get; init; }
+
+    public required decimal Amount { get; init; }
 }

@@ -18,7 +18,23 @@ public static class ContributionValidation
         var currency = errors.RequireCurrency("currency", request.Currency);
         errors.RequireAmount("amount", request.Amount, currency);
 
-        errors.RequireEarmark("earmark", request.Earmark is not null, request.Earmark?.Kind, request.Earmark?.WindowId, request.Earmark?.ProjectId);
+        // A payment of a pledge takes the pledge's earmark; an unpledged gift names its own.
+        if (request.PledgeId is null || request.Earmark is not null)
+        {
+            errors.RequireEarmark("earmark", request.Earmark is not null, request.Earmark?.Kind, request.Earmark?.WindowId, request.Earmark?.ProjectId);
+        }
+        errors.AddIf(request.PledgeId == Guid.Empty, "pledgeId", "not-empty", "pledgeId may be omitted but not the empty UUID.");
+        errors.AddIf(request.PledgeId is null && request.RecordExcessAsUnpledged is not null, "recordExcessAsUnpledged", "absent",
+            "recordExcessAsUnpledged applies only to the payment of a pledge.");
+        if (request.BankReference is not null)
+        {
+            errors.RequireText("bankReference", request.BankReference, 100);
+        }
+        if (request.ExchangeRate is { } rate)
+        {
+            errors.AddIf(rate <= 0, "exchangeRate", "positive", "exchangeRate must be greater than zero.");
+            errors.AddIf(rate > 0 && decimal.Round(rate, 10) != rate, "exchangeRate", "scale", "exchangeRate has at most 10 decimals.");
+        }
 
         if (!errors.AddIf(request.ValueDate is null, "valueDate", "required", "valueDate (the date the cash arrived, yyyy-MM-dd) is required."))
         {

@@ -16,9 +16,12 @@ public static class GetContribution
             ? Problems.NotFound("Contribution not found", $"No contribution has id {contributionId}.", "contributionId")
             : TypedResults.Ok(new ContributionResponse(row.ContributionId, row.DonorId, row.FundId,
                 new Earmark { Kind = row.EarmarkKind, WindowId = row.WindowId, ProjectId = row.ProjectId },
-                Money.Normalise(row.Amount, row.Currency), row.Currency.Trim(), row.ValueDate, row.RecordedAt, row.RecordedBy));
+                Money.Normalise(row.Amount, row.Currency), row.Currency.Trim(), row.ValueDate, row.RecordedAt, row.RecordedBy, row.PledgeId,
+                row.BankReference, row.ExchangeRate, row.BaseAmount is { } b && row.BaseCurrency is { } bc ? Money.Normalise(b, bc) : null,
+                row.BaseCurrency, row.UnpledgedAmount is { } u ? Money.Normalise(u, row.Currency) : null));
     }
 
     private sealed record ContributionRow(Guid ContributionId, string DonorId, string FundId, string EarmarkKind, string? WindowId,
-        string? ProjectId, decimal Amount, string Currency, DateOnly ValueDate, DateTimeOffset RecordedAt, string RecordedBy);
+        string? ProjectId, decimal Amount, string Currency, DateOnly ValueDate, DateTimeOffset RecordedAt, string RecordedBy, Guid? PledgeId,
+        string? BankReference, decimal? ExchangeRate, decimal? BaseAmount, string? BaseCurrency, decimal? UnpledgedAmount);
 }

@@ -16,11 +16,15 @@ public static class PostingRules
             EarmarkKinds.Project => $" earmarked to project {c.Earmark.ProjectId}",
             _ => "",
         };
+        // Booked in the fund's base currency when the sender converted it; the original amount stays in the description.
+        var (amount, currency, converted) = c.BaseAmount is { } baseAmount && c.BaseCurrency is { } baseCurrency && baseCurrency != c.Currency
+            ? (baseAmount, baseCurrency, $" ({c.Amount} {c.Currency} at {c.ExchangeRate})")
+            : (c.Amount, c.Currency, "");
         return new JournalEntry("contribution", c.ContributionId.ToString(), c.FundId, c.ValueDate,
-            $"Contribution from {c.DonorId}{purpose}",
+            $"Contribution from {c.DonorId}{purpose}{converted}",
             [
-                new JournalLine(Accounts.Cash, c.DonorId, c.Currency, c.Amount, 0m),
-                new JournalLine(revenue, c.DonorId, c.Currency, 0m, c.Amount),
+                new JournalLine(Accounts.Cash, c.DonorId, currency, amount, 0m),
+                new JournalLine(revenue, c.DonorId, currency, 0m, amount),
             ]);
     }
 }

@@ -38,7 +38,7 @@ public sealed class BadInputTests(SystemFixture system)
     [MemberData(nameof(InvalidBodies))]
     public async Task Invalid_contribution_is_refused_with_400_naming_the_field_and_the_rule(string change, string field, string rule)
     {
-        var fund = Samples.NewFund();
+        var fund = await system.KnownFundAsync();
         var body = Merge(Samples.Contribution(fund), change);
 
         using var response = await PostRawAsync(body, Guid.NewGuid().ToString());
@@ -53,7 +53,7 @@ public sealed class BadInputTests(SystemFixture system)
     [Fact]
     public async Task Malformed_json_is_refused_with_400()
     {
-        var fund = Samples.NewFund();
+        var fund = await system.KnownFundAsync();
         using var response = await PostRawAsync($$"""{"fundId": "{{fund}}", "amount": 10""", Guid.NewGuid().ToString());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -68,7 +68,7 @@ public sealed class BadInputTests(SystemFixture system)
     [InlineData("semi;colon", "format")]
     public async Task Missing_or_malformed_idempotency_key_is_refused_with_400(string? key, string rule)
     {
-        var fund = Samples.NewFund();
+        var fund = await system.KnownFundAsync();
         using var response = await PostRawAsync(JsonSerializer.Serialize(Samples.Contribution(fund)), key);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -80,7 +80,7 @@ public sealed class BadInputTests(SystemFixture system)
     [Fact]
     public async Task Over_long_idempotency_key_is_refused_with_400()
     {
-        var fund = Samples.NewFund();
+        var fund = await system.KnownFundAsync();
         using var response = await PostRawAsync(JsonSerializer.Serialize(Samples.Contribution(fund)), new string('k', 256));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -90,7 +90,7 @@ public sealed class BadInputTests(SystemFixture system)
     [Fact]
     public async Task No_token_is_401_with_problem_details()
     {
-        var fund = Samples.NewFund();
+        var fund = await system.KnownFundAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/contributions") { Content = JsonContent.Create(Samples.Contribution(fund)) };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
 
@@ -104,7 +104,7 @@ public sealed class BadInputTests(SystemFixture system)
     [Fact]
     public async Task Token_signed_with_another_key_is_401()
     {
-        var fund = Samples.NewFund();
+        var fund = await system.KnownFundAsync();
         var stranger = system.Env.Auth;
         stranger.SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/contributions") { Content = JsonContent.Create(Samples.Contribution(fund)) };
@@ -124,7 +124,7 @@ public sealed class BadInputTests(SystemFixture system)
     [InlineData("project-lead")]
     public async Task A_role_other_than_finance_gets_403_and_writes_nothing(string role)
     {
-        var fund = Samples.NewFund();
+        var fund = await system.KnownFundAsync();
         using var request = system.Request(HttpMethod.Post, "/contributions", role, Samples.Contribution(fund), Guid.NewGuid().ToString());
 
         using var response = await system.Pledges.Client.SendAsync(request);

@@ -48,8 +48,7 @@ public sealed class HostingTests(SystemFixture system)
     [Fact]
     public async Task Services_log_json_lines_carrying_the_trace_id_of_the_request()
     {
-        var fund = await system.NewFundAsync();
-        await system.OpenWindowAsync(fund, "mercury");
+        var fund = await system.KnownFundAsync();
         var contributionId = Guid.NewGuid();
         var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToString();
         using (var post = system.Request(HttpMethod.Post, "/contributions", "finance",

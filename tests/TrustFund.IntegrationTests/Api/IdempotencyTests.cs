@@ -14,7 +14,7 @@ public sealed class IdempotencyTests(SystemFixture system)
     [Fact]
     public async Task Retry_with_the_same_key_and_body_replays_the_first_answer_and_records_once()
     {
-        var fund = Samples.NewFund();
+        var fund = await system.KnownFundAsync();
         var key = Guid.NewGuid().ToString();
         var body = Samples.Contribution(fund, 75.25m);
 
@@ -36,7 +36,7 @@ public sealed class IdempotencyTests(SystemFixture system)
     [Fact]
     public async Task Same_key_with_a_different_body_is_refused_with_422_and_writes_nothing()
     {
-        var fund = Samples.NewFund();
+        var fund = await system.KnownFundAsync();
         var key = Guid.NewGuid().ToString();
         using var first = await SendAsync(Samples.Contribution(fund, 10m), key);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
@@ -53,7 +53,7 @@ public sealed class IdempotencyTests(SystemFixture system)
     [Fact]
     public async Task Concurrent_requests_with_the_same_key_execute_once()
     {
-        var fund = Samples.NewFund();
+        var fund = await system.KnownFundAsync();
         var key = Guid.NewGuid().ToString();
         var body = Samples.Contribution(fund, 5m);
 
@@ -71,7 +71,7 @@ public sealed class IdempotencyTests(SystemFixture system)
     [Fact]
     public async Task A_request_refused_as_invalid_is_not_remembered_and_can_be_corrected_under_the_same_key()
     {
-        var fund = Samples.NewFund();
+        var fund = await system.KnownFundAsync();
         var key = Guid.NewGuid().ToString();
         using var invalid = await SendAsync(Samples.Contribution(fund, -1m), key);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
@@ -85,7 +85,7 @@ public sealed class IdempotencyTests(SystemFixture system)
     [Fact]
     public async Task A_conflict_is_remembered_for_its_key()
     {
-        var fund = Samples.NewFund();
+        var fund = await system.KnownFundAsync();
         var contributionId = Guid.NewGuid();
         using var original = await SendAsync(Samples.Contribution(fund, 1m, contributionId: contributionId), Guid.NewGuid().ToString());
         Assert.Equal(HttpStatusCode.Created, original.StatusCode);

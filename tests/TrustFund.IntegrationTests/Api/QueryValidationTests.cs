@@ -38,7 +38,7 @@ public sealed class QueryValidationTests(SystemFixture system)
     [Fact]
     public async Task Ledger_listing_pages_through_a_funds_entries_in_order()
     {
-        var fund = Samples.NewFund();
+        var fund = await system.KnownFundAsync();
         for (var i = 0; i < 3; i++)
         {
             using var post = system.Request(HttpMethod.Post, "/contributions", "finance", Samples.Contribution(fund, 1m + i), Guid.NewGuid().ToString());

@@ -12,9 +12,7 @@ public sealed class ContributionFlowTests(SystemFixture system)
     [Fact]
     public async Task Contribution_recorded_in_Pledges_credits_the_pool_in_Earmarking_and_posts_a_balanced_entry_in_Reporting()
     {
-        var fund = await system.NewFundAsync(feeRate: 0.01m, currency: "EUR");
-        await system.OpenWindowAsync(fund, "mercury");
-        await system.OpenProjectAsync(fund, "mercury", "proj-ghana", 0m);
+        var fund = await system.KnownFundAsync(feeRate: 0.01m, currency: "EUR");
         var contributionId = Guid.NewGuid();
         var traceId = ActivityTraceId.CreateRandom();
         using var post = system.Request(HttpMethod.Post, "/contributions", "finance",
@@ -73,7 +71,7 @@ public sealed class ContributionFlowTests(SystemFixture system)
     [Fact]
     public async Task Unearmarked_contribution_lands_in_the_core_window_and_unrestricted_revenue()
     {
-        var fund = await system.NewFundAsync();
+        var fund = await system.KnownFundAsync();
         var contributionId = Guid.NewGuid();
         using var post = system.Request(HttpMethod.Post, "/contributions", "finance",
             Samples.Contribution(fund, 300m, "USD", new { kind = "unearmarked" }, contributionId), idempotencyKey: Guid.NewGuid().ToString());
@@ -96,8 +94,7 @@ public sealed class ContributionFlowTests(SystemFixture system)
     [Fact]
     public async Task A_donor_sees_only_its_own_pools()
     {
-        var fund = await system.NewFundAsync();
-        await system.OpenWindowAsync(fund, "mercury");
+        var fund = await system.KnownFundAsync();
         foreach (var donor in new[] { "donor-a", "donor-b" })
         {
             using var post = system.Request(HttpMethod.Post, "/contributions", "finance",

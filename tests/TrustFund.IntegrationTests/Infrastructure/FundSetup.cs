@@ -29,4 +29,40 @@ public static class FundSetup
         {
             projectId = project, windowId = window, name = project, projectLead = lead, partnerId = partner, allocation,
         }, Manager)).Expect(HttpStatusCode.Created);
+
+    /// <summary>Donors the tests pay from, registered in Pledges once per run.</summary>
+    public static readonly string[] StandardDonors = ["donor-norway", "donor-sweden", "donor-switzerland", "donor-eu", "donor-a", "donor-b", "donor-c"];
+
+    public static async Task RegisterDonorsAsync(this SystemFixture system, IEnumerable<string> donors)
+    {
+        foreach (var donor in donors)
+        {
+            var answer = await system.PostAsync(system.Pledges, "/donors", "finance", new { donorId = donor, name = donor, type = "foundation" });
+            Assert.True(answer.Status is HttpStatusCode.Created or HttpStatusCode.Conflict, $"registering {donor}: {answer.Status} {answer.Body}");
+        }
+    }
+
+    /// <summary>
+    /// A fund ready to take contributions through Pledges: defined in Earmarking with the window "mercury" and the project
+    /// "proj-ghana" in it, and known to Pledges from Earmarking's events.
+    /// </summary>
+    public static async Task<string> KnownFundAsync(this SystemFixture system, decimal feeRate = 0m, string currency = "USD")
+    {
+        var fund = await system.NewFundAsync(feeRate: feeRate, currency: currency);
+        await system.OpenWindowAsync(fund, "mercury");
+        await system.OpenProjectAsync(fund, "mercury", "proj-ghana", 1_000_000m);
+        await system.WaitUntilPledgesKnowsAsync(fund, windows: 2, projects: 1);
+        return fund;
+    }
+
+    public static Task WaitUntilPledgesKnowsAsync(this SystemFixture system, string fund, int windows, int projects) =>
+        Eventually.GetAsync(async () =>
+        {
+            var answer = await system.GetAsync(system.Pledges, $"/funds/{fund}", "auditor");
+            return answer.Status == HttpStatusCode.OK
+                   && answer.Body.GetProperty("windows").GetArrayLength() == windows
+                   && answer.Body.GetProperty("projects").GetArrayLength() == projects
+                ? "known"
+                : null;
+        }, $"Pledges to learn fund {fund} from Earmarking");
 }

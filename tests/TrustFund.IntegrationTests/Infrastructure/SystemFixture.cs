@@ -77,6 +77,7 @@ public sealed class SystemFixture : IAsyncLifetime
             });
         });
         await Bus.StartAsync();
+        await this.RegisterDonorsAsync(FundSetup.StandardDonors);
     }
 
     public async Task DisposeAsync()

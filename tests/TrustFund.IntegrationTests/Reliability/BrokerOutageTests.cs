@@ -11,7 +11,7 @@ public sealed class BrokerOutageTests(SystemFixture system)
     [Fact]
     public async Task Contributions_accepted_while_the_broker_is_down_arrive_after_it_returns()
     {
-        var fund = Samples.NewFund();
+        var fund = await system.KnownFundAsync();
         await RabbitCtlAsync("stop_app");
         try
         {

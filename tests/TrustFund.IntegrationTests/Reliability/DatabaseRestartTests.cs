@@ -11,7 +11,7 @@ public sealed class DatabaseRestartTests(SystemFixture system)
     [Fact]
     public async Task A_client_retrying_across_a_database_restart_records_the_contribution_once()
     {
-        var fund = Samples.NewFund();
+        var fund = await system.KnownFundAsync();
         var contributionId = Guid.NewGuid();
         var key = Guid.NewGuid().ToString();
         var body = Samples.Contribution(fund, 321.09m, contributionId: contributionId);

@@ -10,7 +10,7 @@ public sealed class OutboxCrashTests(SystemFixture system)
     [Fact]
     public async Task A_crash_between_commit_and_publish_loses_nothing()
     {
-        var fund = Samples.NewFund();
+        var fund = await system.KnownFundAsync();
         var contributionId = Guid.NewGuid();
 
         // A Pledges whose relay is off stands for one that dies right after the commit, before publishing.
@@ -37,7 +37,7 @@ public sealed class OutboxCrashTests(SystemFixture system)
     [Fact]
     public async Task Events_queued_while_a_consumer_is_down_are_handled_when_it_returns()
     {
-        var fund = Samples.NewFund();
+        var fund = await system.KnownFundAsync();
         await system.Reporting.KillAsync();
         try
         {

@@ -104,3 +104,21 @@ CREATE TABLE pledge_changes (
     trace_id       text          NULL
 );
 CREATE INDEX pledge_changes_by_pledge ON pledge_changes (pledge_id, change_id);
+
+-- Contributions now say what they pay (a pledge's instalments, or nothing: an unpledged gift), the bank's reference,
+-- and the conversion into the fund's base currency.
+ALTER TABLE contributions
+    ADD COLUMN pledge_id         uuid           NULL REFERENCES pledges (pledge_id),
+    ADD COLUMN bank_reference    text           NULL,
+    ADD COLUMN exchange_rate     numeric(20,10) NULL CHECK (exchange_rate > 0),
+    ADD COLUMN base_amount       numeric(19,4)  NULL CHECK (base_amount > 0),
+    ADD COLUMN base_currency     char(3)        NULL,
+    ADD COLUMN unpledged_amount  numeric(19,4)  NULL CHECK (unpledged_amount > 0);
+
+CREATE TABLE contribution_matches (
+    contribution_id  uuid          NOT NULL REFERENCES contributions (contribution_id),
+    pledge_id        uuid          NOT NULL REFERENCES pledges (pledge_id),
+    instalment_no    integer       NOT NULL,
+    amount           numeric(19,4) NOT NULL CHECK (amount > 0),
+    PRIMARY KEY (contribution_id, instalment_no)
+);
