@@ -53,22 +53,41 @@ log "all four services ready"
 
 TOKEN="$(run_service Pledges dev-token --subject finance-demo --role finance --role auditor --role fund-manager)"
 
-# Demo data: fixed ids and idempotency keys, so seeding again changes nothing (a repeat replays the first answer).
+# Demo data: fixed ids and idempotency keys, so seeding again changes nothing: a repeat replays the first answer, or,
+# once the key has expired, is refused as a duplicate (409), which here means the data is already there.
 seed() {
   local service="$1" path="$2" key="$3" body="$4" status
   status=$(curl -sS -o "$LOGS/seed-$key.json" -w '%{http_code}' -X POST "http://127.0.0.1:${PORTS[$service]}$path" \
     -H "Authorization: Bearer $TOKEN" -H "Idempotency-Key: $key" -H "Content-Type: application/json" -d "$body")
-  [[ "$status" == 201 || "$status" == 200 ]] || die "seeding $key answered $status: $(cat "$LOGS/seed-$key.json")"
+  [[ "$status" == 201 || "$status" == 200 || "$status" == 409 ]] || die "seeding $key answered $status: $(cat "$LOGS/seed-$key.json")"
 }
 seed Earmarking /funds demo-fund '{"fundId":"fund-asm","name":"Artisanal mining support fund","baseCurrency":"USD","feeRate":0.01,"financingModel":"voluntary","twoApproverThreshold":50000.00}'
 seed Earmarking /funds/fund-asm/windows demo-window-1 '{"windowId":"mercury","name":"Mercury reduction"}'
 seed Earmarking /funds/fund-asm/windows demo-window-2 '{"windowId":"conflict-minerals","name":"Conflict minerals due diligence"}'
 seed Earmarking /funds/fund-asm/projects demo-project-1 '{"projectId":"proj-ghana-retorts","windowId":"mercury","name":"Mercury-free retorts, Ghana","projectLead":"lead-ghana","partnerId":"partner-ghana","allocation":150000.00}'
 seed Earmarking /funds/fund-asm/projects demo-project-2 '{"projectId":"proj-drc-traceability","windowId":"conflict-minerals","name":"Tin traceability, DRC","projectLead":"lead-drc","partnerId":"partner-drc","allocation":200000.00}'
+# Pledges learns the structure from Earmarking's events. An install older than Pledges' copy of the structure never
+# sent them to it: then Earmarking is asked to publish the whole structure again.
+knows_demo_fund() {
+  local tries="$1"
+  for _ in $(seq 1 "$tries"); do
+    curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:${PORTS[Pledges]}/funds/fund-asm" | grep -q proj-drc-traceability && return 0
+    sleep 0.2
+  done
+  return 1
+}
+if ! knows_demo_fund 25; then
+  seed Earmarking /structure/republish "demo-republish-$(date +%s)" '{}'
+  knows_demo_fund 100 || die "Pledges did not learn fund-asm from Earmarking (see $LOGS/pledges.log)"
+fi
+seed Pledges /donors demo-donor-1 '{"donorId":"donor-norway","name":"Norway","type":"government","countryCode":"NO"}'
+seed Pledges /donors demo-donor-2 '{"donorId":"donor-switzerland","name":"Switzerland","type":"government","countryCode":"CH"}'
+seed Pledges /donors demo-donor-3 '{"donorId":"donor-eu","name":"European Union","type":"multilateral"}'
+seed Pledges /exchange-rates demo-rate-eur-usd '{"fromCurrency":"EUR","toCurrency":"USD","rateDate":"2026-11-05","rate":1.0850}'
 seed Pledges /contributions demo-seed-1 '{"contributionId":"6f1c0b8e-0c55-4a7e-9d4e-000000000001","donorId":"donor-norway","fundId":"fund-asm","amount":250000.00,"currency":"USD","earmark":{"kind":"unearmarked"},"valueDate":"2026-11-01"}'
 seed Pledges /contributions demo-seed-2 '{"contributionId":"6f1c0b8e-0c55-4a7e-9d4e-000000000002","donorId":"donor-switzerland","fundId":"fund-asm","amount":120000.00,"currency":"USD","earmark":{"kind":"window","windowId":"mercury"},"valueDate":"2026-11-03"}'
 seed Pledges /contributions demo-seed-3 '{"contributionId":"6f1c0b8e-0c55-4a7e-9d4e-000000000003","donorId":"donor-eu","fundId":"fund-asm","amount":80000.00,"currency":"EUR","earmark":{"kind":"project","windowId":"mercury","projectId":"proj-ghana-retorts"},"valueDate":"2026-11-05"}'
-log "demo data seeded (fund-asm: two windows, two projects, three contributions; the EUR one waits in suspense until Pledges converts currencies)"
+log "demo data seeded (fund-asm: two windows, two projects, three donors, an EUR/USD rate, three contributions)"
 
 cat <<TXT
 

@@ -15,6 +15,10 @@ namespace TrustFund.Hosting;
 /// </summary>
 public static class ServiceCommands
 {
+    /// <summary>Whether the process was started to run a command rather than the service.</summary>
+    public static bool IsCommand(IReadOnlyList<string> args) =>
+        args.Count > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal);
+
     public static async Task<int> RunServiceAsync(this WebApplication app, string[] args)
     {
         switch (args.FirstOrDefault())

@@ -33,6 +33,11 @@ public static class ServiceDefaults
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        if (ServiceCommands.IsCommand(Environment.GetCommandLineArgs()[1..]))
+        {
+            // A command's standard output is its result (a token, say); its logs go to standard error.
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
 
         var services = builder.Services;
         services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);

@@ -20,9 +20,12 @@ public static class ContributionLoad
         using var client = CreateClient(options, concurrency);
         var run = Guid.NewGuid().ToString("N")[..8];
 
+        var fund = $"bench-{run}-c{concurrency}";
+        await BenchSetup.RegisterDonorsAsync(options, Enumerable.Range(0, 7).Select(d => $"donor-{d}"));
+        await BenchSetup.DefineFundAsync(options, $"bench-{run}-warm");
+        await BenchSetup.DefineFundAsync(options, fund);
         await DriveAsync(client, $"bench-{run}-warm", concurrency, options.WarmUp, new ConcurrentDictionary<string, Sent>());
 
-        var fund = $"bench-{run}-c{concurrency}";
         var sent = new ConcurrentDictionary<string, Sent>();
         var seen = new ConcurrentDictionary<string, DateTimeOffset>();
         using var stopPolling = new CancellationTokenSource();

@@ -26,17 +26,11 @@ public static class ReservationLoad
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var fund = $"bench-res-{run}";
-        using var earmarking = Client(options.Earmarking, options.Token);
-        using var pledges = Client(options.Pledges, options.Token);
-        await PostAsync(earmarking, "/funds", new
-        {
-            fundId = fund, name = "Reservation benchmark", baseCurrency = "USD", feeRate = 0m, financingModel = "voluntary", twoApproverThreshold = 0m,
-        });
-        await PostAsync(earmarking, $"/funds/{fund}/projects", new
-        {
-            projectId = "p1", windowId = "core", name = "Benchmark project", projectLead = "load-runner", partnerId = "bench-partner", allocation = 100_000_000m,
-        });
-        await PostAsync(pledges, "/contributions", new
+        using var earmarking = BenchSetup.Client(options.Earmarking, options.Token);
+        using var pledges = BenchSetup.Client(options.Pledges, options.Token);
+        await BenchSetup.RegisterDonorsAsync(options, ["bench-donor"]);
+        await BenchSetup.DefineFundAsync(options, fund);
+        await BenchSetup.PostAsync(pledges, "/contributions", new
         {
             contributionId = Guid.NewGuid(), donorId = "bench-donor", fundId = fund, amount = 10_000_000m, currency = "USD",
             earmark = new { kind = "unearmarked" }, valueDate = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -115,24 +109,6 @@ public static class ReservationLoad
             answer.TrySetResult(reserved);
         }
         return Task.CompletedTask;
-    }
-
-    private static HttpClient Client(Uri address, string token)
-    {
-        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static async Task PostAsync(HttpClient client, string path, object body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        using var response = await client.SendAsync(request);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
     }
 
     private static async Task WaitForPoolAsync(HttpClient earmarking, string fund)

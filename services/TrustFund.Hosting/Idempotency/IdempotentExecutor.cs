@@ -23,6 +23,13 @@ namespace TrustFund.Hosting.Idempotency;
 /// </summary>
 public sealed class IdempotentExecutor(Database database, OutboxSignal outbox, IOptions<JsonOptions> json, IOptions<IdempotencyOptions> options)
 {
+    // Absent fields are left out of the hash, so adding an optional field to a request does not turn the retry of a
+    // request sent before the change into a "different request".
+    private readonly Lazy<JsonSerializerOptions> hashOptions = new(() => new JsonSerializerOptions(json.Value.SerializerOptions)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    });
+
     public async Task<IResult> ExecuteAsync<TRequest>(
         HttpContext http, TRequest request, Func<DbTransaction, Task<IResult>> command)
     {
@@ -30,7 +37,7 @@ public sealed class IdempotentExecutor(Database database, OutboxSignal outbox, I
             ?? throw new InvalidOperationException("The endpoint must call RequireIdempotencyKey().");
         var caller = http.User.SubjectOf()
             ?? throw new InvalidOperationException("Idempotent endpoints require an authenticated caller.");
-        var requestHash = Hash(http.Request.Method, http.Request.Path, JsonSerializer.Serialize(request, json.Value.SerializerOptions));
+        var requestHash = Hash(http.Request.Method, http.Request.Path, JsonSerializer.Serialize(request, hashOptions.Value));
         var cancellation = http.RequestAborted;
 
         await using var connection = await database.OpenAsync(cancellation);
