@@ -1,4 +1,5 @@
 using TrustFund.Hosting;
+using TrustFund.Pledges.Assessments;
 using TrustFund.Pledges.Contributions;
 using TrustFund.Pledges.Donors;
 using TrustFund.Pledges.Pledges;
@@ -14,6 +15,7 @@ app.MapServiceDefaults();
 app.MapContributionsApi();
 app.MapDonorsApi();
 app.MapPledgesApi();
+app.MapAssessmentsApi();
 app.MapExchangeRatesApi();
 app.MapKnownStructureApi();
 

@@ -102,3 +102,42 @@ public sealed record PledgeWrittenOff : IEvent
 
     public required DateTimeOffset WrittenOffAt { get; init; }
 }
+
+/// <summary>A year's assessment (sequence 1) or a supplementary one was issued: one assessed pledge per member with a share.</summary>
+public sealed record AssessmentIssued : IEvent
+{
+    public required Guid AssessmentId { get; init; }
+
+    public required string FundId { get; init; }
+
+    public required int Year { get; init; }
+
+    public required int Sequence { get; init; }
+
+    public required decimal Budget { get; init; }
+
+    public required decimal VoluntaryDeducted { get; init; }
+
+    public required decimal Assessed { get; init; }
+
+    public required string Currency { get; init; }
+
+    public required DateOnly DueDate { get; init; }
+
+    public required IReadOnlyList<AssessedShare> Members { get; init; }
+
+    public required string IssuedBy { get; init; }
+
+    public required DateTimeOffset IssuedAt { get; init; }
+}
+
+public sealed record AssessedShare
+{
+    public required string MemberId { get; init; }
+
+    public required decimal EffectiveRate { get; init; }
+
+    public required decimal Amount { get; init; }
+
+    public Guid? PledgeId { get; init; }
+}

@@ -8,12 +8,12 @@ public static class FundSetup
     public const string Manager = "manager-1";
 
     public static async Task<string> NewFundAsync(this SystemFixture system, decimal feeRate = 0m, string currency = "USD",
-        decimal threshold = 10_000m, bool interestToCore = false, string? fundId = null)
+        decimal threshold = 10_000m, bool interestToCore = false, string? fundId = null, string financingModel = "voluntary")
     {
         var fund = fundId ?? Samples.NewFund();
         (await system.PostAsync(system.Earmarking, "/funds", "fund-manager", new
         {
-            fundId = fund, name = $"Fund {fund}", baseCurrency = currency, feeRate, financingModel = "voluntary",
+            fundId = fund, name = $"Fund {fund}", baseCurrency = currency, feeRate, financingModel,
             twoApproverThreshold = threshold, interestToCore,
         }, subject: Manager)).Expect(HttpStatusCode.Created);
         return fund;
@@ -46,9 +46,10 @@ public static class FundSetup
     /// A fund ready to take contributions through Pledges: defined in Earmarking with the window "mercury" and the project
     /// "proj-ghana" in it, and known to Pledges from Earmarking's events.
     /// </summary>
-    public static async Task<string> KnownFundAsync(this SystemFixture system, decimal feeRate = 0m, string currency = "USD")
+    public static async Task<string> KnownFundAsync(this SystemFixture system, decimal feeRate = 0m, string currency = "USD",
+        string financingModel = "voluntary")
     {
-        var fund = await system.NewFundAsync(feeRate: feeRate, currency: currency);
+        var fund = await system.NewFundAsync(feeRate: feeRate, currency: currency, financingModel: financingModel);
         await system.OpenWindowAsync(fund, "mercury");
         await system.OpenProjectAsync(fund, "mercury", "proj-ghana", 1_000_000m);
         await system.WaitUntilPledgesKnowsAsync(fund, windows: 2, projects: 1);

@@ -122,3 +122,36 @@ CREATE TABLE contribution_matches (
     amount           numeric(19,4) NOT NULL CHECK (amount > 0),
     PRIMARY KEY (contribution_id, instalment_no)
 );
+
+-- Assessments of a fund's core budget for a year: the first one, then one supplementary assessment per revision.
+CREATE TABLE assessments (
+    assessment_id      uuid          PRIMARY KEY,
+    fund_id            text          NOT NULL,
+    year               integer       NOT NULL CHECK (year BETWEEN 2000 AND 2200),
+    sequence           integer       NOT NULL CHECK (sequence >= 1),
+    budget             numeric(19,4) NOT NULL CHECK (budget >= 0),
+    voluntary_deducted numeric(19,4) NOT NULL CHECK (voluntary_deducted >= 0),
+    assessed           numeric(19,4) NOT NULL CHECK (assessed >= 0),
+    currency           char(3)       NOT NULL,
+    due_date           date          NOT NULL,
+    floor_rate         numeric(12,10) NOT NULL,
+    ceiling_rate       numeric(12,10) NOT NULL,
+    ldc_ceiling_rate   numeric(12,10) NOT NULL,
+    reason             text          NULL,
+    issued_by          text          NOT NULL,
+    issued_at          timestamptz   NOT NULL,
+    trace_id           text          NULL,
+    UNIQUE (fund_id, year, sequence)
+);
+
+CREATE TABLE assessment_members (
+    assessment_id    uuid           NOT NULL REFERENCES assessments (assessment_id),
+    member_id        text           NOT NULL REFERENCES donors (donor_id),
+    scale_rate       numeric(12,6)  NOT NULL,
+    least_developed  boolean        NOT NULL,
+    effective_rate   numeric(30,28) NOT NULL,
+    rate_limit       text           NOT NULL,
+    share            numeric(19,4)  NOT NULL CHECK (share >= 0),
+    pledge_id        uuid           NULL REFERENCES pledges (pledge_id),
+    PRIMARY KEY (assessment_id, member_id)
+);
