@@ -19,7 +19,8 @@ namespace TrustFund.Hosting.Idempotency;
 /// and the stored answer commit in one transaction, so a crash leaves either everything or nothing, and a
 /// retry gets the first answer back (marked <c>Idempotent-Replayed: true</c>). A concurrent retry waits for
 /// the first to finish. Rejections of the request itself (400) are not kept and may be retried; answers
-/// that depend on state (404, 409, 422) are kept so a retry cannot later turn into a different outcome.
+/// that depend on state (404, 409, 422) are kept so a retry cannot later turn into a different outcome, and
+/// anything the command wrote before refusing is rolled back (to a savepoint), so a refusal never writes.
 /// </summary>
 public sealed class IdempotentExecutor(Database database, OutboxSignal outbox, IOptions<JsonOptions> json, IOptions<IdempotencyOptions> options)
 {
@@ -59,11 +60,17 @@ public sealed class IdempotentExecutor(Database database, OutboxSignal outbox, I
             return new ReplayedResult(stored.StatusCode ?? StatusCodes.Status200OK, stored.ContentType, stored.Location, stored.Body);
         }
 
+        await tx.SaveAsync(CommandSavepoint, cancellation);
         var result = await command(tx);
         var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
         if (status is StatusCodes.Status400BadRequest or >= 500)
         {
             return result; // nothing is kept: the transaction rolls back with the key.
+        }
+        if (status >= 400)
+        {
+            // A refusal is remembered for the key, but whatever the command wrote before refusing is undone.
+            await tx.RollbackAsync(CommandSavepoint, cancellation);
         }
 
         var value = (result as IValueHttpResult)?.Value;
@@ -80,6 +87,8 @@ public sealed class IdempotentExecutor(Database database, OutboxSignal outbox, I
         outbox.Wake();
         return result;
     }
+
+    private const string CommandSavepoint = "idempotent_command";
 
     internal static string Hash(string method, string path, string body) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{method} {path}\n{body}")));
