@@ -120,7 +120,7 @@ public static class RecordContribution
                 return Problems.Unprocessable("No exchange rate",
                     $"No {currency.Code}/{fund.BaseCurrency} rate is recorded for {request.ValueDate:yyyy-MM-dd}; record one or give exchangeRate.", "exchangeRate", "rate-available");
             }
-            var baseAmount = Rounding.ToMoney(amount.Amount * rate.Value, Currency.FromCode(fund.BaseCurrency));
+            var baseAmount = Conversion.ToBase(amount, rate.Value, Currency.FromCode(fund.BaseCurrency));
             if (!baseAmount.IsPositive)
             {
                 return Problems.Unprocessable("Too small to convert", $"{amount} at {rate} is less than one minor unit of {fund.BaseCurrency}.", "amount", "converts-to-positive");
