@@ -118,4 +118,16 @@ public sealed class AssessmentTests(SystemFixture system)
         Assert.Contains(rule, answer.RulesOf(field));
         Assert.Equal(0, await system.CountAsync("Pledges", "SELECT count(*) FROM pledges WHERE fund_id = @fund", new { fund }));
     }
+
+    [Fact]
+    public async Task A_rate_that_does_not_parse_is_refused_naming_it()
+    {
+        var fund = await system.KnownFundAsync(financingModel: "assessed");
+        using var content = new StringContent("""
+            {"year":2026,"budget":1000,"currency":"USD","dueDate":"2027-03-31","floor":0,"ceiling":1,"ldcCeiling":1,
+             "members":[{"memberId":"state-a","rate":"twenty"}]}
+            """, System.Text.Encoding.UTF8, "application/json");
+        var answer = (await system.PostAsync(system.Pledges, $"/funds/{fund}/assessments/preview", "fund-manager", content)).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("type", answer.RulesOf("members[0].rate"));
+    }
 }
