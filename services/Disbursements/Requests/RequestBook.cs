@@ -13,8 +13,11 @@ namespace TrustFund.Disbursements.Requests;
 public sealed record RequestRow(Guid RequestId, string FundId, string ProjectId, string WindowId, string PartnerId, string RequestedBy, decimal Amount,
     string Currency, string Purpose, string? Tranche, DateOnly NeededBy, string Status, int ApprovalsNeeded, decimal? Available, string? RefusalReason,
     DateTimeOffset? ReservationExpiresAt, DateOnly? PaymentValueDate, string? PaymentReference, string? PaidBy, string? Attribution, int Version,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string[] Approvers)
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string ApproversJson)
 {
+    /// <summary>Who approved so far, in order.</summary>
+    public IReadOnlyList<string> Approvers => JsonSerializer.Deserialize<string[]>(ApproversJson) ?? [];
+
     public RequestState State => new(Status, RequestedBy, Amount, ApprovalsNeeded, Approvers.ToHashSet(StringComparer.Ordinal));
 }
 

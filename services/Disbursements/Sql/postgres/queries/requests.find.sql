@@ -4,7 +4,7 @@ SELECT request_id AS RequestId, fund_id AS FundId, project_id AS ProjectId, wind
        status AS Status, approvals_needed AS ApprovalsNeeded, available AS Available, refusal_reason AS RefusalReason,
        reservation_expires_at AS ReservationExpiresAt, payment_value_date AS PaymentValueDate, payment_reference AS PaymentReference,
        paid_by AS PaidBy, attribution::text AS Attribution, version AS Version, created_at AS CreatedAt, updated_at AS UpdatedAt,
-       (SELECT coalesce(array_agg(a.approver ORDER BY a.approved_at), '{}') FROM approvals a WHERE a.request_id = r.request_id) AS Approvers
+       (SELECT coalesce(json_agg(a.approver ORDER BY a.approved_at), '[]')::text FROM approvals a WHERE a.request_id = r.request_id) AS ApproversJson
 FROM requests r
 WHERE (@RequestId::uuid IS NULL OR request_id = @RequestId)
   AND (@RequestedBy::text IS NULL OR requested_by = @RequestedBy)

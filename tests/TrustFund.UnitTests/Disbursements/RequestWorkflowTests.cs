@@ -1,0 +1,100 @@
+using TrustFund.Disbursements.Requests;
+
+namespace TrustFund.UnitTests.Disbursements;
+
+public sealed class RequestWorkflowTests
+{
+    private static RequestState State(string status, int needed = 1, params string[] approvers) =>
+        new(status, "lead-1", 100m, needed, approvers.ToHashSet(StringComparer.Ordinal));
+
+    [Fact]
+    public void The_requester_can_never_approve()
+    {
+        var decision = RequestWorkflow.Approve(State(RequestStatuses.Reserved), "lead-1");
+        Assert.Equal((403, "not-requester"), (decision.Refusal!.Status, decision.Refusal.Rule));
+    }
+
+    [Fact]
+    public void One_approval_is_enough_below_the_threshold() =>
+        Assert.Equal(new Decision(To: RequestStatuses.Approved, RecordApproval: true), RequestWorkflow.Approve(State(RequestStatuses.Reserved), "manager-1"));
+
+    [Fact]
+    public void Above_the_threshold_two_different_managers_are_needed_and_the_same_one_twice_counts_once()
+    {
+        var first = RequestWorkflow.Approve(State(RequestStatuses.Reserved, 2), "manager-1");
+        Assert.Equal((null, true), (first.To, first.RecordApproval));
+        Assert.Equal(Decision.Unchanged, RequestWorkflow.Approve(State(RequestStatuses.Reserved, 2, "manager-1"), "manager-1"));
+        Assert.Equal(RequestStatuses.Approved, RequestWorkflow.Approve(State(RequestStatuses.Reserved, 2, "manager-1"), "manager-2").To);
+    }
+
+    [Theory]
+    [InlineData(RequestStatuses.Submitted)]
+    [InlineData(RequestStatuses.Approved)]
+    [InlineData(RequestStatuses.Cancelled)]
+    [InlineData(RequestStatuses.Expired)]
+    public void Only_a_reserved_request_can_be_approved(string status) =>
+        Assert.Equal(409, RequestWorkflow.Approve(State(status), "manager-1").Refusal!.Status);
+
+    [Fact]
+    public void Rejection_and_cancellation_release_the_reservation()
+    {
+        Assert.Equal(new Decision(To: RequestStatuses.Rejected, Release: true), RequestWorkflow.Reject(State(RequestStatuses.Reserved)));
+        Assert.Equal(new Decision(To: RequestStatuses.Cancelled, Release: true), RequestWorkflow.Cancel(State(RequestStatuses.Reserved, 2, "manager-1"), "lead-1"));
+    }
+
+    [Fact]
+    public void Only_the_requester_cancels_and_only_before_approval()
+    {
+        Assert.Equal(403, RequestWorkflow.Cancel(State(RequestStatuses.Reserved), "lead-2").Refusal!.Status);
+        Assert.Equal(409, RequestWorkflow.Cancel(State(RequestStatuses.Approved), "lead-1").Refusal!.Status);
+    }
+
+    [Theory]
+    [InlineData(RequestStatuses.Reserved)]
+    [InlineData(RequestStatuses.Rejected)]
+    [InlineData(RequestStatuses.Expired)]
+    [InlineData(RequestStatuses.Paying)]
+    public void Paying_anything_but_an_approved_request_is_a_conflict(string status) =>
+        Assert.Equal(409, RequestWorkflow.Pay(State(status), 100m).Refusal!.Status);
+
+    [Fact]
+    public void A_payment_must_be_the_approved_amount()
+    {
+        Assert.Equal((422, "equals-approved"), (RequestWorkflow.Pay(State(RequestStatuses.Approved), 99.99m).Refusal!.Status,
+            RequestWorkflow.Pay(State(RequestStatuses.Approved), 99.99m).Refusal!.Rule));
+        Assert.Equal(new Decision(To: RequestStatuses.Paying, Consume: true), RequestWorkflow.Pay(State(RequestStatuses.Approved), 100m));
+    }
+
+    [Fact]
+    public void A_reservation_that_arrives_after_the_request_was_given_up_is_released_at_once()
+    {
+        Assert.Equal(new Decision(Release: true), RequestWorkflow.OnReserved(State(RequestStatuses.Cancelled)));
+        Assert.Equal(new Decision(Release: true), RequestWorkflow.OnReserved(State(RequestStatuses.Rejected)));
+        Assert.Equal(RequestStatuses.Reserved, RequestWorkflow.OnReserved(State(RequestStatuses.Submitted)).To);
+        Assert.Equal(Decision.Unchanged, RequestWorkflow.OnReserved(State(RequestStatuses.Approved)));
+    }
+
+    [Fact]
+    public void Earmarking_answers_move_a_submitted_request_and_nothing_else()
+    {
+        Assert.Equal(RequestStatuses.RejectedInsufficientFunds, RequestWorkflow.OnReservationRejected(State(RequestStatuses.Submitted), true).To);
+        Assert.Equal(RequestStatuses.ReservationRefused, RequestWorkflow.OnReservationRejected(State(RequestStatuses.Submitted), false).To);
+        Assert.Equal(Decision.Unchanged, RequestWorkflow.OnReservationRejected(State(RequestStatuses.Cancelled), true));
+    }
+
+    [Theory]
+    [InlineData(RequestStatuses.Reserved, RequestStatuses.Expired)]
+    [InlineData(RequestStatuses.Approved, RequestStatuses.Expired)]
+    [InlineData(RequestStatuses.Paying, RequestStatuses.Expired)]
+    [InlineData(RequestStatuses.Paid, null)]
+    [InlineData(RequestStatuses.Cancelled, null)]
+    public void An_expired_reservation_ends_any_request_not_yet_paid(string from, string? to) =>
+        Assert.Equal(to, RequestWorkflow.OnExpired(State(from)).To);
+
+    [Fact]
+    public void Only_a_payment_in_progress_becomes_paid()
+    {
+        Assert.Equal(RequestStatuses.Paid, RequestWorkflow.OnDisbursed(State(RequestStatuses.Paying)).To);
+        Assert.Equal(Decision.Unchanged, RequestWorkflow.OnDisbursed(State(RequestStatuses.Expired)));
+    }
+}
