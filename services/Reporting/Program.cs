@@ -7,5 +7,6 @@ builder.AddServiceDefaults("reporting", typeof(Program).Assembly);
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapLedgerApi();
+app.MapLedgerChainApi();
 
 return await app.RunServiceAsync(args);

@@ -43,6 +43,7 @@ public static class LedgerWriter
         {
             EntryId = entryId, LineNo = i + 1, line.Account, line.DonorId, line.Currency, line.Debit, line.Credit,
         }), transaction);
+        await LedgerChain.ChainAsync(database, transaction, entryId.Value);
         return entryId;
     }
 }

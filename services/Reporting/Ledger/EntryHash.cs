@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace TrustFund.Reporting.Ledger;
+
+/// <summary>A journal entry as stored: what its hash is taken over.</summary>
+public sealed record StoredEntry(long EntryId, string SourceType, string SourceId, string FundId, DateOnly ValueDate, string Description,
+    IReadOnlyList<LedgerLine> Lines);
+
+/// <summary>
+/// The hash chain: SHA-256 over the previous entry's hash and this entry's canonical form (one field per line,
+/// amounts with four decimals, dates in ISO form, invariant culture), so anyone can recompute it from an export.
+/// </summary>
+public static class EntryHash
+{
+    /// <summary>The previous hash of the first entry.</summary>
+    public static readonly string Genesis = new('0', 64);
+
+    public static string Canonical(StoredEntry e)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"entry:{e.EntryId}\nsource:{e.SourceType}/{e.SourceId}\nfund:{e.FundId}\nvalue-date:{e.ValueDate:yyyy-MM-dd}\n");
+        text.Append(CultureInfo.InvariantCulture, $"description:{e.Description.Replace("\n", " ", StringComparison.Ordinal)}\n");
+        foreach (var l in e.Lines.OrderBy(l => l.LineNo))
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"line:{l.LineNo}|{l.Account}|{l.DonorId ?? ""}|{l.Currency.Trim()}|{l.Debit.ToString("F4", CultureInfo.InvariantCulture)}|{l.Credit.ToString("F4", CultureInfo.InvariantCulture)}\n");
+        }
+        return text.ToString();
+    }
+
+    public static string Compute(string previousHash, StoredEntry entry) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{previousHash}\n{Canonical(entry)}")));
+}

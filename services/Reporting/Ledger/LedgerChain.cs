@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Dapper;
+using TrustFund.Hosting.Auth;
+using TrustFund.Hosting.Storage;
+
+namespace TrustFund.Reporting.Ledger;
+
+public sealed record ChainLink(long Position, long EntryId, string PreviousHash, string EntryHash);
+
+public sealed record BrokenLink(long Position, long? EntryId, string Reason, string? Expected, string? Found);
+
+public sealed record ChainVerification(bool Valid, long Entries, string LastHash, BrokenLink? FirstBrokenLink, IReadOnlyList<long> UnchainedEntries);
+
+/// <summary>Chains entries as they are posted, and verifies the whole chain from the first entry.</summary>
+public static class LedgerChain
+{
+    private const int Page = 1000;
+
+    /// <summary>
+    /// Appends the entry just posted to the chain, under the chain lock. Only the writer's own entries are chained: an
+    /// entry written around it stays out and shows as unchained. The very first time, the entries posted before the
+    /// chain existed are chained first, in entry order.
+    /// </summary>
+    public static async Task ChainAsync(Database database, DbTransaction tx, long entryId)
+    {
+        var connection = tx.Connection!;
+        await connection.ExecuteAsync(database.Sql["chain.lock"], transaction: tx);
+        var head = await connection.QuerySingleOrDefaultAsync<ChainLink>(database.Sql["chain.head"], transaction: tx);
+        IReadOnlyList<long> pending = head is null
+            ? [.. (await connection.QueryAsync<long>(database.Sql["chain.unchained"], transaction: tx)).Where(id => id <= entryId)]
+            : [entryId];
+        var position = head?.Position ?? 0;
+        var previous = head?.EntryHash ?? EntryHash.Genesis;
+        foreach (var entry in await LoadAsync(connection, database, pending, tx))
+        {
+            var hash = EntryHash.Compute(previous, entry);
+            await connection.ExecuteAsync(database.Sql["chain.insert"], new
+            {
+                Position = ++position, entry.EntryId, PreviousHash = previous, EntryHash = hash, Now = DateTimeOffset.UtcNow,
+            }, tx);
+            previous = hash;
+        }
+    }
+
+    public static async Task<ChainVerification> VerifyAsync(Database database, DbConnection connection, CancellationToken cancellationToken)
+    {
+        var previous = EntryHash.Genesis;
+        long after = 0, count = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var links = (await connection.QueryAsync<ChainLink>(database.Sql["chain.walk"], new { After = after, Limit = Page })).ToList();
+            if (links.Count == 0)
+            {
+                break;
+            }
+            var entries = (await LoadAsync(connection, database, [.. links.Select(l => l.EntryId)], null)).ToDictionary(e => e.EntryId);
+            foreach (var link in links)
+            {
+                var broken = Check(link, previous, entries.GetValueOrDefault(link.EntryId));
+                if (broken is not null)
+                {
+                    return new ChainVerification(false, count, previous, broken, []);
+                }
+                previous = link.EntryHash;
+                after = link.Position;
+                count++;
+            }
+        }
+        // Entries that never made it into the chain were slipped in around the writer.
+        var unchained = (await connection.QueryAsync<long>(database.Sql["chain.unchained"])).ToList();
+        var lateBreak = unchained.Count == 0 ? null
+            : new BrokenLink(after + 1, unchained[0], "entry not in the chain (written around the ledger's writer, or still being posted)", null, null);
+        return new ChainVerification(unchained.Count == 0, count, previous, lateBreak, unchained);
+    }
+
+    private static BrokenLink? Check(ChainLink link, string previous, StoredEntry? entry)
+    {
+        if (link.PreviousHash != previous)
+        {
+            return new BrokenLink(link.Position, link.EntryId, "previous hash does not match the hash of the link before", previous, link.PreviousHash);
+        }
+        if (entry is null)
+        {
+            return new BrokenLink(link.Position, link.EntryId, "entry missing", link.EntryHash, null);
+        }
+        var recomputed = EntryHash.Compute(previous, entry);
+        return recomputed == link.EntryHash
+            ? null
+            : new BrokenLink(link.Position, link.EntryId, "entry content differs from what was chained", link.EntryHash, recomputed);
+    }
+
+    private static async Task<IReadOnlyList<StoredEntry>> LoadAsync(DbConnection connection, Database database, IReadOnlyCollection<long> entryIds, DbTransaction? tx)
+    {
+        var ids = entryIds.ToArray();
+        var lines = (await connection.QueryAsync<(long EntryId, int LineNo, string Account, string? DonorId, string Currency, decimal Debit, decimal Credit)>(
+                database.Sql["ledger.lines_by_entries"], new { EntryIds = ids }, tx))
+            .GroupBy(l => l.EntryId)
+            .ToDictionary(g => g.Key, g => g.Select(l => new LedgerLine(l.LineNo, l.Account, l.DonorId, l.Currency, l.Debit, l.Credit)).ToList());
+        var entries = await connection.QueryAsync<LedgerEntryResponse>(database.Sql["ledger.entries_by_id"], new { EntryIds = ids }, tx);
+        return [.. entries.OrderBy(e => Array.IndexOf(ids, e.EntryId))
+            .Select(e => new StoredEntry(e.EntryId, e.SourceType, e.SourceId, e.FundId, e.ValueDate, e.Description, lines.GetValueOrDefault(e.EntryId) ?? []))];
+    }
+
+    public static IEndpointRouteBuilder MapLedgerChainApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/ledger/verify", async (Database database, CancellationToken cancellationToken) =>
+            {
+                await using var connection = await database.OpenAsync(cancellationToken);
+                return TypedResults.Ok(await VerifyAsync(database, connection, cancellationToken));
+            })
+            .WithTags("Ledger").RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor))
+            .WithName("VerifyLedgerChain").WithSummary("Recompute the ledger's hash chain from the first entry; names the first broken link (finance, auditor)");
+        return app;
+    }
+}

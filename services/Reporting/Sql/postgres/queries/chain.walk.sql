@@ -1,0 +1,3 @@
+-- The chain in order, from a position on, with each entry's content as stored (null when the entry is gone).
+SELECT c.position AS Position, c.entry_id AS EntryId, c.previous_hash AS PreviousHash, c.entry_hash AS EntryHash
+FROM ledger_chain c WHERE c.position > @After ORDER BY c.position LIMIT @Limit;
