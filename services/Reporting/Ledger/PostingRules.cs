@@ -27,4 +27,74 @@ public static class PostingRules
                 new JournalLine(revenue, c.DonorId, currency, 0m, amount),
             ]);
     }
+
+    /// <summary>The administrative agent's fee, taken when a contribution is pooled: cash goes to the trustee. None when no fee was taken.</summary>
+    public static JournalEntry? For(ContributionPooled p) =>
+        p.Fee <= 0 ? null : new JournalEntry("fee", p.ContributionId.ToString(), p.FundId, p.ValueDate, $"Administrative agent fee on contribution from {p.DonorId}",
+        [
+            new JournalLine(Accounts.AdministrativeAgentFee, p.DonorId, p.Currency, p.Fee, 0m),
+            new JournalLine(Accounts.Cash, p.DonorId, p.Currency, 0m, p.Fee),
+        ]);
+
+    /// <summary>The fee on suspense money whose fund did not exist when it arrived, taken when it is re-targeted.</summary>
+    public static JournalEntry? For(SuspenseRetargeted r) =>
+        r.Fee <= 0 ? null : new JournalEntry("fee", r.ContributionId.ToString(), r.FundId, DateOnly.FromDateTime(r.RetargetedAt.UtcDateTime),
+            $"Administrative agent fee on re-targeted contribution from {r.DonorId} ({r.DonorAgreementReference})",
+        [
+            new JournalLine(Accounts.AdministrativeAgentFee, r.DonorId, r.Currency, r.Fee, 0m),
+            new JournalLine(Accounts.Cash, r.DonorId, r.Currency, 0m, r.Fee),
+        ]);
+
+    /// <summary>
+    /// Money paid to an implementing partner, per donor whose money paid; the part that was earmarked (window or
+    /// project) is released from restriction, since it was spent on its purpose.
+    /// </summary>
+    public static JournalEntry For(FundsDisbursed d)
+    {
+        var lines = new List<JournalLine>();
+        foreach (var share in d.Lines.GroupBy(l => l.DonorId, StringComparer.Ordinal))
+        {
+            lines.Add(new JournalLine(Accounts.TransfersToPartners, share.Key, d.Currency, share.Sum(l => l.Amount), 0m));
+            lines.Add(new JournalLine(Accounts.Cash, share.Key, d.Currency, 0m, share.Sum(l => l.Amount)));
+        }
+        lines.AddRange(Restriction(d.Lines, d.Currency, release: true));
+        return new JournalEntry("disbursement", d.RequestId.ToString(), d.FundId, d.ValueDate,
+            $"Transfer to {d.PartnerId} for project {d.ProjectId}{(d.PaymentReference is null ? "" : $" ({d.PaymentReference})")}", lines);
+    }
+
+    /// <summary>Unspent money returned by a partner; what goes back to earmarked pools is restricted again.</summary>
+    public static JournalEntry For(RefundCredited r)
+    {
+        var lines = new List<JournalLine>();
+        foreach (var share in r.Lines.GroupBy(l => l.DonorId, StringComparer.Ordinal))
+        {
+            lines.Add(new JournalLine(Accounts.Cash, share.Key, r.Currency, share.Sum(l => l.Amount), 0m));
+            lines.Add(new JournalLine(Accounts.RefundsFromPartners, share.Key, r.Currency, 0m, share.Sum(l => l.Amount)));
+        }
+        lines.AddRange(Restriction(r.Lines, r.Currency, release: false));
+        return new JournalEntry("refund", r.RefundId.ToString(), r.FundId, r.ValueDate, $"Refund from {r.PartnerId} of project {r.ProjectId}", lines);
+    }
+
+    /// <summary>Interest earned by the fund: restricted where it was credited to earmarked pools.</summary>
+    public static JournalEntry For(InterestAllocated i)
+    {
+        var lines = new List<JournalLine> { new(Accounts.Cash, null, i.Currency, i.Amount, 0m) };
+        lines.AddRange(i.Lines.GroupBy(l => IsEarmarked(l)).Select(g => new JournalLine(
+            g.Key ? Accounts.InterestIncomeRestricted : Accounts.InterestIncomeUnrestricted, null, i.Currency, 0m, g.Sum(l => l.Amount))));
+        return new JournalEntry("interest", i.InterestId.ToString(), i.FundId, i.PeriodEnd,
+            $"Interest {i.PeriodStart:yyyy-MM-dd}..{i.PeriodEnd:yyyy-MM-dd} ({i.Method})", lines);
+    }
+
+    private static bool IsEarmarked(PoolLine line) => line.EarmarkKind is EarmarkKinds.Window or EarmarkKinds.Project;
+
+    /// <summary>Reclassifies earmarked money between net assets with and without donor restrictions, per donor.</summary>
+    private static IEnumerable<JournalLine> Restriction(IEnumerable<PoolLine> lines, string currency, bool release)
+    {
+        foreach (var share in lines.Where(IsEarmarked).GroupBy(l => l.DonorId, StringComparer.Ordinal))
+        {
+            var amount = share.Sum(l => l.Amount);
+            yield return new JournalLine(release ? Accounts.ReleasedFromRestrictionWith : Accounts.ReleasedFromRestrictionWithout, share.Key, currency, amount, 0m);
+            yield return new JournalLine(release ? Accounts.ReleasedFromRestrictionWithout : Accounts.ReleasedFromRestrictionWith, share.Key, currency, 0m, amount);
+        }
+    }
 }

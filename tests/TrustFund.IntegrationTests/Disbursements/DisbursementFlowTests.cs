@@ -33,6 +33,17 @@ public sealed class DisbursementFlowTests(SystemFixture system)
         await system.WaitForCountAsync("Disbursements",
             "SELECT count(*) FROM outbox_messages WHERE partition_key = @key AND message_type LIKE '%DisbursementPaid' AND sent_at IS NOT NULL",
             new { key = $"request:{id}" }, 1, "DisbursementPaid published");
+
+        // Reporting: the transfer to the partner leaves cash, in a balanced entry on the verified chain.
+        var entry = await Eventually.GetAsync(async () =>
+        {
+            var answer = await system.GetAsync(system.Reporting, $"/ledger/entries/by-source/disbursement/{id}", "auditor");
+            return answer.Status == HttpStatusCode.OK ? answer.Body.ToString() : null;
+        }, "the transfer entry");
+        var lines = System.Text.Json.JsonDocument.Parse(entry).RootElement.GetProperty("lines").EnumerateArray().ToList();
+        Assert.Contains(lines, l => l.GetProperty("account").GetString() == "5000-transfers-to-implementing-partners" && l.GetProperty("debit").GetDecimal() == 300m);
+        Assert.Contains(lines, l => l.GetProperty("account").GetString() == "1000-cash" && l.GetProperty("credit").GetDecimal() == 300m);
+        Assert.True((await system.GetAsync(system.Reporting, "/ledger/verify", "auditor")).Body.GetProperty("valid").GetBoolean());
     }
 
     [Fact]

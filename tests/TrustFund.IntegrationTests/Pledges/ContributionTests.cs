@@ -55,12 +55,15 @@ public sealed class ContributionTests(SystemFixture system)
         Assert.Equal((4.88m + 3.30m, baseTotal - 8.18m, 0m), (sums.Fees, sums.Available, sums.Suspense));
 
         // Reporting: cash in USD, the base amounts exactly.
-        await system.WaitForCountAsync("Reporting", "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund }, 2, "both entries");
+        await system.WaitForCountAsync("Reporting", "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund }, 4, "both contributions and their fees");
         await using var ledger = system.OpenDatabase("Reporting");
         var cash = await ledger.QuerySingleAsync<(string Currency, decimal Debit)>(
             "SELECT l.currency, sum(l.debit) FROM journal_lines l JOIN journal_entries e USING (entry_id) WHERE e.fund_id = @fund AND l.account = '1000-cash' GROUP BY l.currency",
             new { fund });
         Assert.Equal(("USD", baseTotal), (cash.Currency.Trim(), cash.Debit));
+        Assert.Equal(8.18m, await ledger.ExecuteScalarAsync<decimal>(
+            "SELECT sum(l.debit) FROM journal_lines l JOIN journal_entries e USING (entry_id) WHERE e.fund_id = @fund AND l.account = '5100-administrative-agent-fee'",
+            new { fund }));
     }
 
     [Fact]
