@@ -1,12 +1,16 @@
 using TrustFund.Hosting;
 using TrustFund.Reporting.Ledger;
+using TrustFund.Reporting.Reconciliation;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("reporting", typeof(Program).Assembly);
+builder.Services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddHttpClient("earmarking", c => c.Timeout = TimeSpan.FromSeconds(10));
 
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapLedgerApi();
 app.MapLedgerChainApi();
+app.MapReconciliationApi();
 
 return await app.RunServiceAsync(args);

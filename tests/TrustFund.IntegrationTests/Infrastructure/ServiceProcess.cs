@@ -56,6 +56,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["Auth__SigningKey"] = env["TF_AUTH_SIGNING_KEY"],
             ["Outbox__PollInterval"] = "00:00:00.500",
             ["Reservations__ExpiryPollInterval"] = "00:00:00.300",
+            ["Reconciliation__Earmarking"] = $"http://127.0.0.1:{SystemFixture.PortOf("Earmarking")}",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
         {
