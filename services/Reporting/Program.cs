@@ -1,5 +1,6 @@
 using TrustFund.Hosting;
 using TrustFund.Reporting.Ledger;
+using TrustFund.Reporting.Periods;
 using TrustFund.Reporting.Reconciliation;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,5 +13,6 @@ app.MapServiceDefaults();
 app.MapLedgerApi();
 app.MapLedgerChainApi();
 app.MapReconciliationApi();
+app.MapPeriodsApi();
 
 return await app.RunServiceAsync(args);

@@ -6,7 +6,7 @@ namespace TrustFund.Reporting.Ledger;
 
 /// <summary>A journal entry as stored: what its hash is taken over.</summary>
 public sealed record StoredEntry(long EntryId, string SourceType, string SourceId, string FundId, DateOnly ValueDate, string Description,
-    IReadOnlyList<LedgerLine> Lines);
+    IReadOnlyList<LedgerLine> Lines, DateOnly? PostingDate = null, bool Adjustment = false);
 
 /// <summary>
 /// The hash chain: SHA-256 over the previous entry's hash and this entry's canonical form (one field per line,
@@ -22,6 +22,11 @@ public static class EntryHash
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"entry:{e.EntryId}\nsource:{e.SourceType}/{e.SourceId}\nfund:{e.FundId}\nvalue-date:{e.ValueDate:yyyy-MM-dd}\n");
         text.Append(CultureInfo.InvariantCulture, $"description:{e.Description.Replace("\n", " ", StringComparison.Ordinal)}\n");
+        if (e.Adjustment || (e.PostingDate is { } posting && posting != e.ValueDate))
+        {
+            // Only entries posted outside their value date's period carry these, so earlier entries keep their hashes.
+            text.Append(CultureInfo.InvariantCulture, $"posting-date:{e.PostingDate:yyyy-MM-dd}\nadjustment:{(e.Adjustment ? "yes" : "no")}\n");
+        }
         foreach (var l in e.Lines.OrderBy(l => l.LineNo))
         {
             text.Append(CultureInfo.InvariantCulture,

@@ -99,7 +99,8 @@ public static class LedgerChain
             .ToDictionary(g => g.Key, g => g.Select(l => new LedgerLine(l.LineNo, l.Account, l.DonorId, l.Currency, l.Debit, l.Credit)).ToList());
         var entries = await connection.QueryAsync<LedgerEntryResponse>(database.Sql["ledger.entries_by_id"], new { EntryIds = ids }, tx);
         return [.. entries.OrderBy(e => Array.IndexOf(ids, e.EntryId))
-            .Select(e => new StoredEntry(e.EntryId, e.SourceType, e.SourceId, e.FundId, e.ValueDate, e.Description, lines.GetValueOrDefault(e.EntryId) ?? []))];
+            .Select(e => new StoredEntry(e.EntryId, e.SourceType, e.SourceId, e.FundId, e.ValueDate, e.Description, lines.GetValueOrDefault(e.EntryId) ?? [],
+                e.PostingDate, e.Adjustment))];
     }
 
     public static IEndpointRouteBuilder MapLedgerChainApi(this IEndpointRouteBuilder app)

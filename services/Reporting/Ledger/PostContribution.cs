@@ -50,10 +50,18 @@ public static class LedgerWriter
     {
         entry.EnsureBalanced();
         var connection = transaction.Connection!;
+        // Under the chain lock, which closing a period takes too: an entry never slips into a period being closed.
+        await connection.ExecuteAsync(database.Sql["chain.lock"], transaction: transaction);
+        var postingDate = entry.ValueDate;
+        while (await connection.ExecuteScalarAsync<DateOnly?>(database.Sql["periods.closed_containing"], new { Date = postingDate }, transaction) is { } closedUntil)
+        {
+            postingDate = closedUntil.AddDays(1);
+        }
         var entryId = await connection.ExecuteScalarAsync<long?>(database.Sql["ledger.claim_source"], new
         {
             entry.SourceType, entry.SourceId, SourceMessageId = sourceMessageId, entry.FundId, entry.ValueDate, entry.Description,
-            PostedAt = DateTimeOffset.UtcNow, TraceId = Activity.Current?.TraceId.ToString(),
+            PostedAt = DateTimeOffset.UtcNow, TraceId = Activity.Current?.TraceId.ToString(), PostingDate = postingDate,
+            Adjustment = postingDate != entry.ValueDate,
         }, transaction);
         if (entryId is null)
         {

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dapper;
+using TrustFund.Contracts.Amounts;
+using TrustFund.Hosting.Audit;
+using TrustFund.Hosting.Auth;
+using TrustFund.Hosting.Http;
+using TrustFund.Hosting.Idempotency;
+using TrustFund.Hosting.Storage;
+
+namespace TrustFund.Reporting.Periods;
+
+public sealed record ClosePeriodRequest(string? Kind, string? Period);
+
+public sealed record ClosedPeriod(DateOnly Start, DateOnly End, string Kind, string ClosedBy, DateTimeOffset ClosedAt);
+
+public sealed record TrialBalanceLine(string Account, string Currency, decimal Debit, decimal Credit);
+
+public sealed record TrialBalance(string FundId, DateOnly From, DateOnly To, IReadOnlyList<TrialBalanceLine> Lines, IReadOnlyList<TrialBalanceLine> Totals);
+
+/// <summary>
+/// Finance closes a month or a year: from then on nothing is posted into it. An event whose value date falls in a
+/// closed period is posted on the first open day after it, as an adjustment, so a closed period's statements never
+/// change.
+/// </summary>
+public static class PeriodsApi
+{
+    public static IEndpointRouteBuilder MapPeriodsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/periods/close", CloseAsync).WithTags("Periods").RequireAuthorization(Roles.Finance).RequireIdempotencyKey()
+            .WithName("ClosePeriod").WithSummary("Close a month (\"2026-10\") or a year (\"2026\") that has ended (finance)");
+        app.MapGet("/periods", ListAsync).WithTags("Periods").RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager))
+            .WithName("ListClosedPeriods").WithSummary("Closed periods");
+        app.MapGet("/funds/{fundId}/statements/trial-balance", TrialBalanceAsync).WithTags("Statements")
+            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager))
+            .WithName("GetTrialBalance").WithSummary("Debits and credits per account over the entries posted in a date range");
+        return app;
+    }
+
+    /// <summary>The first and last day of "yyyy-MM" (month) or "yyyy" (year); null when it does not parse.</summary>
+    public static (DateOnly Start, DateOnly End)? Range(string kind, string period) => kind switch
+    {
+        "month" when DateOnly.TryParseExact($"{period}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) =>
+            (first, first.AddMonths(1).AddDays(-1)),
+        "year" when period.Length == 4 && int.TryParse(period, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 2000 =>
+            (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)),
+        _ => null,
+    };
+
+    private static async Task<IResult> CloseAsync(ClosePeriodRequest request, HttpContext http, IdempotentExecutor idempotency, Database database,
+        AuditTrail audit, TimeProvider clock)
+    {
+        var errors = new ValidationErrors();
+        errors.AddIf(request.Kind is not ("month" or "year"), "kind", "one-of", "kind must be month or year.");
+        var range = request.Kind is null || request.Period is null ? null : Range(request.Kind, request.Period);
+        errors.AddIf(range is null && request.Kind is "month" or "year", "period", "format", "period is \"yyyy-MM\" for a month or \"yyyy\" for a year.");
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+        var (start, end) = range!.Value;
+        if (end >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        {
+            return Problems.Unprocessable("Period not over", $"{request.Period} ends on {end:yyyy-MM-dd}; only a period that has ended can be closed.", "period", "ended");
+        }
+
+        return await idempotency.ExecuteAsync(http, request, async tx =>
+        {
+            var connection = tx.Connection!;
+            await connection.ExecuteAsync(database.Sql["chain.lock"], transaction: tx);
+            if (await connection.ExecuteScalarAsync<DateOnly?>(database.Sql["periods.closed_containing"], new { Date = start }, tx) is not null
+                && await connection.ExecuteScalarAsync<DateOnly?>(database.Sql["periods.closed_containing"], new { Date = end }, tx) is not null)
+            {
+                return Problems.Conflict("Already closed", $"{request.Period} is already closed.", "period", "open");
+            }
+            var actor = http.User.SubjectOf()!;
+            await connection.ExecuteAsync(database.Sql["periods.insert"], new
+            {
+                Start = start, End = end, request.Kind, Actor = actor, Now = clock.GetUtcNow(), TraceId = Activity.Current?.TraceId.ToString(),
+            }, tx);
+            await audit.RecordAsync(tx, actor, "period.closed", "period", request.Period!, new { request.Kind, start, end });
+            return TypedResults.Ok(new ClosedPeriod(start, end, request.Kind!, actor, clock.GetUtcNow()));
+        });
+    }
+
+    private static async Task<IResult> ListAsync(Database database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return TypedResults.Ok((await connection.QueryAsync<ClosedPeriod>(database.Sql["periods.all"])).ToList());
+    }
+
+    private static async Task<IResult> TrialBalanceAsync(string fundId, DateOnly? from, DateOnly? to, Database database, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        errors.AddIf(from is null, "from", "required", "from (yyyy-MM-dd) is required.");
+        errors.AddIf(to is null, "to", "required", "to (yyyy-MM-dd) is required.");
+        errors.AddIf(to < from, "to", "not-before-from", "to cannot be before from.");
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var lines = (await connection.QueryAsync<TrialBalanceLine>(database.Sql["ledger.trial_balance"], new { FundId = fundId, From = from, To = to }))
+            .Select(l => l with { Currency = l.Currency.Trim(), Debit = Money.Normalise(l.Debit, l.Currency), Credit = Money.Normalise(l.Credit, l.Currency) })
+            .ToList();
+        var totals = lines.GroupBy(l => l.Currency).Select(g => new TrialBalanceLine("(total)", g.Key, g.Sum(l => l.Debit), g.Sum(l => l.Credit)))
+            .OrderBy(t => t.Currency, StringComparer.Ordinal).ToList();
+        return TypedResults.Ok(new TrialBalance(fundId, from!.Value, to!.Value, lines, totals));
+    }
+}
