@@ -8,39 +8,17 @@ using TrustFund.Hosting.Storage;
 
 namespace TrustFund.Pledges.Structure;
 
-/// <summary>Keeps the local copy of a fund: the highest version wins, so duplicates and late arrivals change nothing.</summary>
+/// <summary>The local copy of funds, windows and projects, from Earmarking's events.</summary>
 public sealed class FundChangedConsumer(Database database, OutboxSignal signal, ILogger<FundChangedConsumer> logger)
-    : TransactionalConsumer<FundChanged>(database, signal, logger)
-{
-    protected override Task HandleAsync(ConsumeContext<FundChanged> context, DbTransaction transaction)
-    {
-        var f = context.Message;
-        return transaction.Connection!.ExecuteAsync(Database.Sql["structure.fund_upsert"],
-            new { f.FundId, f.Name, f.BaseCurrency, f.FinancingModel, f.Version, f.ChangedAt }, transaction);
-    }
-}
+    : CopyConsumer<FundChanged>(database, signal, logger, "structure.fund_upsert",
+        f => new { f.FundId, f.Name, f.BaseCurrency, f.FinancingModel, f.Version, f.ChangedAt });
 
 public sealed class WindowChangedConsumer(Database database, OutboxSignal signal, ILogger<WindowChangedConsumer> logger)
-    : TransactionalConsumer<WindowChanged>(database, signal, logger)
-{
-    protected override Task HandleAsync(ConsumeContext<WindowChanged> context, DbTransaction transaction)
-    {
-        var w = context.Message;
-        return transaction.Connection!.ExecuteAsync(Database.Sql["structure.window_upsert"],
-            new { w.FundId, w.WindowId, w.Status, w.Version, w.ChangedAt }, transaction);
-    }
-}
+    : CopyConsumer<WindowChanged>(database, signal, logger, "structure.window_upsert", w => new { w.FundId, w.WindowId, w.Status, w.Version, w.ChangedAt });
 
 public sealed class ProjectChangedConsumer(Database database, OutboxSignal signal, ILogger<ProjectChangedConsumer> logger)
-    : TransactionalConsumer<ProjectChanged>(database, signal, logger)
-{
-    protected override Task HandleAsync(ConsumeContext<ProjectChanged> context, DbTransaction transaction)
-    {
-        var p = context.Message;
-        return transaction.Connection!.ExecuteAsync(Database.Sql["structure.project_upsert"],
-            new { p.FundId, p.ProjectId, p.WindowId, p.Status, p.Version, p.ChangedAt }, transaction);
-    }
-}
+    : CopyConsumer<ProjectChanged>(database, signal, logger, "structure.project_upsert",
+        p => new { p.FundId, p.ProjectId, p.WindowId, p.Status, p.Version, p.ChangedAt });
 
 public sealed record KnownFund(string FundId, string Name, string BaseCurrency, string FinancingModel, int Version);
 

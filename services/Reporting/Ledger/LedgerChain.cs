@@ -17,21 +17,21 @@ public static class LedgerChain
     private const int Page = 1000;
 
     /// <summary>
-    /// Appends the entry just posted to the chain, under the chain lock. Only the writer's own entries are chained: an
-    /// entry written around it stays out and shows as unchained. The very first time, the entries posted before the
-    /// chain existed are chained first, in entry order.
+    /// Appends the entry just posted to the chain (the caller holds the chain lock). Only the writer's own entries are
+    /// chained: an entry written around it stays out and shows as unchained. The very first time, the entries posted
+    /// before the chain existed are chained first, in entry order.
     /// </summary>
-    public static async Task ChainAsync(Database database, DbTransaction tx, long entryId)
+    public static async Task ChainAsync(Database database, DbTransaction tx, StoredEntry posted)
     {
         var connection = tx.Connection!;
-        await connection.ExecuteAsync(database.Sql["chain.lock"], transaction: tx);
         var head = await connection.QuerySingleOrDefaultAsync<ChainLink>(database.Sql["chain.head"], transaction: tx);
-        IReadOnlyList<long> pending = head is null
-            ? [.. (await connection.QueryAsync<long>(database.Sql["chain.unchained"], transaction: tx)).Where(id => id <= entryId)]
-            : [entryId];
+        var entries = head is null
+            ? await LoadAsync(connection, database,
+                [.. (await connection.QueryAsync<long>(database.Sql["chain.unchained"], transaction: tx)).Where(id => id <= posted.EntryId)], tx)
+            : [posted];
         var position = head?.Position ?? 0;
         var previous = head?.EntryHash ?? EntryHash.Genesis;
-        foreach (var entry in await LoadAsync(connection, database, pending, tx))
+        foreach (var entry in entries)
         {
             var hash = EntryHash.Compute(previous, entry);
             await connection.ExecuteAsync(database.Sql["chain.insert"], new

@@ -67,11 +67,20 @@ public static class LedgerWriter
         {
             return null;
         }
-        await connection.ExecuteAsync(database.Sql["ledger.insert_line"], entry.Lines.Select((line, i) => new
+        await connection.ExecuteAsync(database.Sql["ledger.insert_line"], new
         {
-            EntryId = entryId, LineNo = i + 1, line.Account, line.DonorId, line.Currency, line.Debit, line.Credit,
-        }), transaction);
-        await LedgerChain.ChainAsync(database, transaction, entryId.Value);
+            EntryId = entryId,
+            LineNos = Enumerable.Range(1, entry.Lines.Count).ToArray(),
+            Accounts = entry.Lines.Select(l => l.Account).ToArray(),
+            DonorIds = entry.Lines.Select(l => l.DonorId).ToArray(),
+            Currencies = entry.Lines.Select(l => l.Currency).ToArray(),
+            Debits = entry.Lines.Select(l => l.Debit).ToArray(),
+            Credits = entry.Lines.Select(l => l.Credit).ToArray(),
+        }, transaction);
+        // Hashed from what was just written, as the chain will read it back: no reading back under the lock.
+        await LedgerChain.ChainAsync(database, transaction, new StoredEntry(entryId.Value, entry.SourceType, entry.SourceId, entry.FundId, entry.ValueDate,
+            entry.Description, [.. entry.Lines.Select((l, i) => new LedgerLine(i + 1, l.Account, l.DonorId, l.Currency, l.Debit, l.Credit))],
+            postingDate, postingDate != entry.ValueDate));
         return entryId;
     }
 }
