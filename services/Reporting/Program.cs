@@ -2,6 +2,7 @@ using TrustFund.Hosting;
 using TrustFund.Reporting.Ledger;
 using TrustFund.Reporting.Periods;
 using TrustFund.Reporting.Reconciliation;
+using TrustFund.Reporting.Statements;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("reporting", typeof(Program).Assembly);
@@ -14,5 +15,6 @@ app.MapLedgerApi();
 app.MapLedgerChainApi();
 app.MapReconciliationApi();
 app.MapPeriodsApi();
+app.MapStatementsApi();
 
 return await app.RunServiceAsync(args);

@@ -6,7 +6,7 @@ namespace TrustFund.Reporting.Ledger;
 
 /// <summary>A journal entry as stored: what its hash is taken over.</summary>
 public sealed record StoredEntry(long EntryId, string SourceType, string SourceId, string FundId, DateOnly ValueDate, string Description,
-    IReadOnlyList<LedgerLine> Lines, DateOnly? PostingDate = null, bool Adjustment = false);
+    IReadOnlyList<LedgerLine> Lines, DateOnly? PostingDate = null, bool Adjustment = false, string? ProjectId = null, string? PartnerId = null);
 
 /// <summary>
 /// The hash chain: SHA-256 over the previous entry's hash and this entry's canonical form (one field per line,
@@ -26,6 +26,10 @@ public static class EntryHash
         {
             // Only entries posted outside their value date's period carry these, so earlier entries keep their hashes.
             text.Append(CultureInfo.InvariantCulture, $"posting-date:{e.PostingDate:yyyy-MM-dd}\nadjustment:{(e.Adjustment ? "yes" : "no")}\n");
+        }
+        if (e.ProjectId is not null || e.PartnerId is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"project:{e.ProjectId}\npartner:{e.PartnerId}\n");
         }
         foreach (var l in e.Lines.OrderBy(l => l.LineNo))
         {

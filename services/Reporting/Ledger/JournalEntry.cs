@@ -5,7 +5,8 @@ namespace TrustFund.Reporting.Ledger;
 public sealed record JournalLine(string Account, string? DonorId, string Currency, decimal Debit, decimal Credit);
 
 /// <summary>A posting: its lines must balance, debits equal credits in every currency, or it is never written.</summary>
-public sealed record JournalEntry(string SourceType, string SourceId, string FundId, DateOnly ValueDate, string Description, IReadOnlyList<JournalLine> Lines)
+public sealed record JournalEntry(string SourceType, string SourceId, string FundId, DateOnly ValueDate, string Description, IReadOnlyList<JournalLine> Lines,
+    string? ProjectId = null, string? PartnerId = null)
 {
     public void EnsureBalanced()
     {

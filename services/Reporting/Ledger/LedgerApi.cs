@@ -13,7 +13,7 @@ public sealed record FundBalanceResponse(string FundId, long Entries, IReadOnlyL
 public sealed record LedgerLine(int LineNo, string Account, string? DonorId, string Currency, decimal Debit, decimal Credit);
 
 public sealed record LedgerEntryResponse(long EntryId, string SourceType, string SourceId, string FundId, DateOnly ValueDate,
-    string Description, DateTimeOffset PostedAt, string? TraceId, DateOnly PostingDate, bool Adjustment)
+    string Description, DateTimeOffset PostedAt, string? TraceId, DateOnly PostingDate, bool Adjustment, string? ProjectId, string? PartnerId)
 {
     public IReadOnlyList<LedgerLine> Lines { get; init; } = [];
 }

@@ -100,7 +100,7 @@ public static class LedgerChain
         var entries = await connection.QueryAsync<LedgerEntryResponse>(database.Sql["ledger.entries_by_id"], new { EntryIds = ids }, tx);
         return [.. entries.OrderBy(e => Array.IndexOf(ids, e.EntryId))
             .Select(e => new StoredEntry(e.EntryId, e.SourceType, e.SourceId, e.FundId, e.ValueDate, e.Description, lines.GetValueOrDefault(e.EntryId) ?? [],
-                e.PostingDate, e.Adjustment))];
+                e.PostingDate, e.Adjustment, e.ProjectId, e.PartnerId))];
     }
 
     public static IEndpointRouteBuilder MapLedgerChainApi(this IEndpointRouteBuilder app)

@@ -61,7 +61,7 @@ public static class LedgerWriter
         {
             entry.SourceType, entry.SourceId, SourceMessageId = sourceMessageId, entry.FundId, entry.ValueDate, entry.Description,
             PostedAt = DateTimeOffset.UtcNow, TraceId = Activity.Current?.TraceId.ToString(), PostingDate = postingDate,
-            Adjustment = postingDate != entry.ValueDate,
+            Adjustment = postingDate != entry.ValueDate, entry.ProjectId, entry.PartnerId,
         }, transaction);
         if (entryId is null)
         {
@@ -80,7 +80,7 @@ public static class LedgerWriter
         // Hashed from what was just written, as the chain will read it back: no reading back under the lock.
         await LedgerChain.ChainAsync(database, transaction, new StoredEntry(entryId.Value, entry.SourceType, entry.SourceId, entry.FundId, entry.ValueDate,
             entry.Description, [.. entry.Lines.Select((l, i) => new LedgerLine(i + 1, l.Account, l.DonorId, l.Currency, l.Debit, l.Credit))],
-            postingDate, postingDate != entry.ValueDate));
+            postingDate, postingDate != entry.ValueDate, entry.ProjectId, entry.PartnerId));
         return entryId;
     }
 }

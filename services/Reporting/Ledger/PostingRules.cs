@@ -59,7 +59,7 @@ public static class PostingRules
         }
         lines.AddRange(Restriction(d.Lines, d.Currency, release: true));
         return new JournalEntry("disbursement", d.RequestId.ToString(), d.FundId, d.ValueDate,
-            $"Transfer to {d.PartnerId} for project {d.ProjectId}{(d.PaymentReference is null ? "" : $" ({d.PaymentReference})")}", lines);
+            $"Transfer to {d.PartnerId} for project {d.ProjectId}{(d.PaymentReference is null ? "" : $" ({d.PaymentReference})")}", lines, d.ProjectId, d.PartnerId);
     }
 
     /// <summary>Unspent money returned by a partner; what goes back to earmarked pools is restricted again.</summary>
@@ -72,7 +72,8 @@ public static class PostingRules
             lines.Add(new JournalLine(Accounts.RefundsFromPartners, share.Key, r.Currency, 0m, share.Sum(l => l.Amount)));
         }
         lines.AddRange(Restriction(r.Lines, r.Currency, release: false));
-        return new JournalEntry("refund", r.RefundId.ToString(), r.FundId, r.ValueDate, $"Refund from {r.PartnerId} of project {r.ProjectId}", lines);
+        return new JournalEntry("refund", r.RefundId.ToString(), r.FundId, r.ValueDate, $"Refund from {r.PartnerId} of project {r.ProjectId}", lines,
+            r.ProjectId, r.PartnerId);
     }
 
     /// <summary>Interest earned by the fund: restricted where it was credited to earmarked pools.</summary>

@@ -32,6 +32,21 @@ public sealed class ReconciliationTests(SystemFixture system)
             ledger.GetProperty("transfers").GetDecimal(), ledger.GetProperty("refunds").GetDecimal()));
         (await system.GetAsync(system.Reporting, $"/funds/{fund}/reconciliation", "fund-manager")).Expect(HttpStatusCode.Forbidden);
 
+        // The sources and uses of November: the October interest is in the opening balance.
+        var statement = (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/sources-and-uses?from=2026-11-01&to=2026-11-30", "fund-manager"))
+            .Expect(HttpStatusCode.OK).Body.EnumerateArray().Single();
+        Assert.Equal((3.21m, 1250m, 1250m), (statement.GetProperty("openingBalance").GetDecimal(), statement.GetProperty("contributions").GetDecimal(),
+            statement.GetProperty("totalSources").GetDecimal()));
+        Assert.Equal(["donor-a:1000.00", "donor-b:250.00"], statement.GetProperty("contributionsByDonor").EnumerateArray()
+            .Select(d => $"{d.GetProperty("label").GetString()}:{d.GetProperty("value").GetRawText()}"));
+        var transfer = statement.GetProperty("transfersByProjectAndPartner").EnumerateArray().Single();
+        Assert.Equal(("p1", "partner-1", 400m), (transfer.GetProperty("projectId").GetString(), transfer.GetProperty("partnerId").GetString(),
+            transfer.GetProperty("value").GetDecimal()));
+        Assert.Equal((50m, 25m, 375m, 875m, 878.21m), (statement.GetProperty("refunds").GetDecimal(), statement.GetProperty("administrativeAgentFee").GetDecimal(),
+            statement.GetProperty("totalUses").GetDecimal(), statement.GetProperty("balanceForPeriod").GetDecimal(), statement.GetProperty("closingBalance").GetDecimal()));
+        Assert.Equal(70m, statement.GetProperty("balanceAsPercentOfDeposits").GetDecimal());
+        Assert.Equal(statement.GetProperty("closingBalance").GetDecimal(), ledger.GetProperty("cash").GetDecimal());
+
         // A transfer that only the ledger knows of: both the disbursed total and the cash held differ by its amount.
         await system.Bus.Publish(new FundsDisbursed
         {

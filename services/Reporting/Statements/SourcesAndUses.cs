@@ -1,0 +1,83 @@
+using Dapper;
+using TrustFund.Contracts.Amounts;
+using TrustFund.Hosting.Auth;
+using TrustFund.Hosting.Http;
+using TrustFund.Hosting.Storage;
+using TrustFund.Reporting.Ledger;
+
+namespace TrustFund.Reporting.Statements;
+
+/// <summary>A fund's lines over a period, summed per account, donor, project, partner and currency.</summary>
+public sealed record PeriodLine(string Account, string? DonorId, string? ProjectId, string? PartnerId, string Currency, decimal Debit, decimal Credit);
+
+public sealed record Amount(string Label, decimal Value);
+
+public sealed record TransferLine(string ProjectId, string PartnerId, decimal Value);
+
+/// <summary>
+/// The sources and uses of a fund over a period, laid out as the UN MPTF Office's funding status, in one currency.
+/// Every figure is a sum of ledger lines posted in the period.
+/// </summary>
+public sealed record SourcesAndUsesStatement(
+    string FundId, string Currency, DateOnly From, DateOnly To, decimal OpeningBalance,
+    IReadOnlyList<Amount> ContributionsByDonor, decimal Contributions, decimal Interest, decimal OtherIncome, decimal TotalSources,
+    IReadOnlyList<TransferLine> TransfersByProjectAndPartner, decimal Transfers, decimal Refunds, decimal AdministrativeAgentFee, decimal DirectCosts,
+    decimal BankCharges, decimal TotalUses, decimal BalanceForPeriod, decimal? BalanceAsPercentOfDeposits, decimal ClosingBalance);
+
+public static class SourcesAndUses
+{
+    public static IEndpointRouteBuilder MapStatementsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/funds/{fundId}/statements/sources-and-uses", GetAsync).WithTags("Statements")
+            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager))
+            .WithName("GetSourcesAndUses").WithSummary("Sources and uses of funds over a period, per currency, as the MPTF Office's funding status");
+        return app;
+    }
+
+    /// <summary>Builds the statement of one currency from the period's lines and the cash held before it.</summary>
+    public static SourcesAndUsesStatement Build(string fundId, string currency, DateOnly from, DateOnly to, decimal openingCash, IReadOnlyList<PeriodLine> lines)
+    {
+        var mine = lines.Where(l => l.Currency.Trim() == currency).ToList();
+        decimal Credit(IEnumerable<PeriodLine> of) => of.Sum(l => l.Credit - l.Debit);
+        decimal Debit(IEnumerable<PeriodLine> of) => of.Sum(l => l.Debit - l.Credit);
+        decimal N(decimal v) => Money.Normalise(v, currency);
+
+        var revenue = mine.Where(l => l.Account is Accounts.ContributionRevenueUnrestricted or Accounts.ContributionRevenueRestricted).ToList();
+        var byDonor = revenue.GroupBy(l => l.DonorId ?? "(unknown)", StringComparer.Ordinal)
+            .Select(g => new Amount(g.Key, N(Credit(g)))).Where(a => a.Value != 0).OrderBy(a => a.Label, StringComparer.Ordinal).ToList();
+        var contributions = N(Credit(revenue));
+        var interest = N(Credit(mine.Where(l => l.Account is Accounts.InterestIncomeUnrestricted or Accounts.InterestIncomeRestricted)));
+        var totalSources = contributions + interest;
+
+        var transferLines = mine.Where(l => l.Account == Accounts.TransfersToPartners).ToList();
+        var byProject = transferLines.GroupBy(l => (Project: l.ProjectId ?? "(none)", Partner: l.PartnerId ?? "(none)"))
+            .Select(g => new TransferLine(g.Key.Project, g.Key.Partner, N(Debit(g)))).Where(t => t.Value != 0)
+            .OrderBy(t => t.ProjectId, StringComparer.Ordinal).ThenBy(t => t.PartnerId, StringComparer.Ordinal).ToList();
+        var transfers = N(Debit(transferLines));
+        var refunds = N(Credit(mine.Where(l => l.Account == Accounts.RefundsFromPartners)));
+        var fee = N(Debit(mine.Where(l => l.Account == Accounts.AdministrativeAgentFee)));
+        var totalUses = transfers - refunds + fee;
+        var balance = totalSources - totalUses;
+        return new SourcesAndUsesStatement(fundId, currency, from, to, N(openingCash), byDonor, contributions, interest, 0m, totalSources,
+            byProject, transfers, refunds, fee, 0m, 0m, totalUses, balance,
+            contributions == 0 ? null : decimal.Round(balance / contributions * 100m, 2, MidpointRounding.AwayFromZero), N(openingCash) + balance);
+    }
+
+    private static async Task<IResult> GetAsync(string fundId, DateOnly? from, DateOnly? to, Database database, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        errors.AddIf(from is null, "from", "required", "from (yyyy-MM-dd) is required.");
+        errors.AddIf(to is null, "to", "required", "to (yyyy-MM-dd) is required.");
+        errors.AddIf(to < from, "to", "not-before-from", "to cannot be before from.");
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var lines = (await connection.QueryAsync<PeriodLine>(database.Sql["ledger.period_lines"], new { FundId = fundId, From = from, To = to })).ToList();
+        var opening = (await connection.QueryAsync<(string Currency, decimal Cash)>(database.Sql["ledger.cash_before"], new { FundId = fundId, Before = from }))
+            .ToDictionary(c => c.Currency.Trim(), c => c.Cash);
+        var currencies = lines.Select(l => l.Currency.Trim()).Union(opening.Keys).Order(StringComparer.Ordinal).ToList();
+        return TypedResults.Ok(currencies.Select(c => Build(fundId, c, from!.Value, to!.Value, opening.GetValueOrDefault(c), lines)).ToList());
+    }
+}
