@@ -1,34 +1,10 @@
-using System.Data.Common;
 using Dapper;
-using MassTransit;
-using TrustFund.Contracts.Messages;
 using TrustFund.Hosting.Auth;
-using TrustFund.Hosting.Messaging;
-using TrustFund.Hosting.Outbox;
 using TrustFund.Hosting.Storage;
 
 namespace TrustFund.Disbursements.Funds;
 
-/// <summary>
-/// Disbursements learns which funds hold money in which currency from contributions, so that requests can
-/// later be checked against a fund's currency without calling another service.
-/// </summary>
-public sealed class ContributionReceivedConsumer(Database database, OutboxSignal outbox, ILogger<ContributionReceivedConsumer> logger)
-    : TransactionalConsumer<ContributionReceived>(database, outbox, logger)
-{
-    protected override async Task HandleAsync(ConsumeContext<ContributionReceived> context, DbTransaction transaction)
-    {
-        var c = context.Message;
-        var now = DateTimeOffset.UtcNow;
-        var connection = transaction.Connection!;
-        if (await connection.ExecuteAsync(Database.Sql["funds.claim_contribution"], new { c.ContributionId, c.FundId, Now = now }, transaction) == 1)
-        {
-            await connection.ExecuteAsync(Database.Sql["funds.record_contribution"], new { c.FundId, c.Currency, Now = now }, transaction);
-        }
-    }
-}
-
-public sealed record KnownFund(string FundId, string Currency, int Contributions, DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt);
+public sealed record KnownFund(string FundId, string BaseCurrency, decimal TwoApproverThreshold, int Version, DateTimeOffset ChangedAt);
 
 public static class FundsApi
 {
@@ -42,7 +18,7 @@ public static class FundsApi
             })
             .RequireAuthorization(p => p.RequireRole(Roles.FundManager, Roles.Finance, Roles.Auditor))
             .WithName("GetKnownFunds")
-            .WithSummary("Funds this service has seen money arrive in, per currency");
+            .WithSummary("Funds as this service knows them from Earmarking: base currency and two-approver threshold");
         return app;
     }
 }

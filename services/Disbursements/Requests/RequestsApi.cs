@@ -171,8 +171,7 @@ public static class RequestsApi
             var decision = decide(row.State, actor);
             if (decision.Refusal is { } refusal)
             {
-                return TypedResults.Problem(statusCode: refusal.Status, title: refusal.Rule, detail: refusal.Message,
-                    extensions: new Dictionary<string, object?> { ["field"] = refusal.Field, ["rule"] = refusal.Rule });
+                return Problems.Of(refusal.Status, refusal.Rule, refusal.Message, refusal.Field, refusal.Rule);
             }
             if (!await book.ApplyAsync(tx, row, decision, actor, reason, facts?.Invoke(actor)))
             {

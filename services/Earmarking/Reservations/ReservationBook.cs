@@ -53,7 +53,7 @@ public sealed class ReservationBook(
             }, tx);
             await outbox.EnqueueAsync(tx, new FundsReservationRejected
             {
-                RequestId = command.RequestId, FundId = command.FundId, ProjectId = command.ProjectId, Amount = Shown(command.Amount, command.Currency),
+                RequestId = command.RequestId, FundId = command.FundId, ProjectId = command.ProjectId, Amount = Amounts.Shown(command.Amount, command.Currency),
                 Currency = command.Currency, Reason = rejection.Reason, Available = rejection.Available, Detail = rejection.Detail, RejectedAt = now,
             }, Partition(command.RequestId));
         }
@@ -272,8 +272,8 @@ public sealed class ReservationBook(
         {
             await outbox.EnqueueAsync(tx, new FundsReservationRejected
             {
-                RequestId = row.RequestId, FundId = row.FundId, ProjectId = row.ProjectId, Amount = Shown(row.Amount, row.Currency), Currency = row.Currency,
-                Reason = row.RejectReason!, Available = row.Available is { } available ? Shown(available, row.Currency) : 0m, Detail = row.Detail ?? "", RejectedAt = row.ResolvedAt ?? row.RequestedAt,
+                RequestId = row.RequestId, FundId = row.FundId, ProjectId = row.ProjectId, Amount = Amounts.Shown(row.Amount, row.Currency), Currency = row.Currency,
+                Reason = row.RejectReason!, Available = row.Available is { } available ? Amounts.Shown(available, row.Currency) : 0m, Detail = row.Detail ?? "", RejectedAt = row.ResolvedAt ?? row.RequestedAt,
             }, Partition(row.RequestId));
             return;
         }
@@ -285,10 +285,6 @@ public sealed class ReservationBook(
             Lines = [.. lines.Select(l => l.ToPoolLine(row.Currency))], ExpiresAt = row.ExpiresAt!.Value, ReservedAt = row.RequestedAt,
         }, Partition(row.RequestId));
     }
-
-    /// <summary>An amount as its currency shows it (10.0000 USD is 10.00), or as sent when it is not valid money.</summary>
-    private static decimal Shown(decimal amount, string currency) =>
-        Currency.TryFromCode(currency, out var c) && Money.TryOf(decimal.Round(amount, 4), c, out var money, out _) ? money.Amount : amount;
 
     /// <summary>A guarded statement that changed fewer rows than planned means the books moved under us: undo everything.</summary>
     private static void EnsureAll(long changed, long expected, Guid requestId)

@@ -30,6 +30,13 @@ public static class ReservationStatuses
     public const string Consumed = "consumed";
 }
 
+public static class Amounts
+{
+    /// <summary>An amount as its currency shows it (10.0000 USD is 10.00), or as stored when it is not valid money (a rejected request's).</summary>
+    public static decimal Shown(decimal amount, string currency) =>
+        Currency.TryFromCode(currency, out var c) && Money.TryOf(decimal.Round(amount, 4), c, out var money, out _) ? money.Amount : amount;
+}
+
 /// <summary>Sums pool lines per donor: the donor attribution of a movement, largest share first.</summary>
 public static class Attribution
 {

@@ -43,9 +43,8 @@ public static class ReservationsApi
 
     internal static ReservationResponse ToResponse(ReservationRow r, IReadOnlyList<ReservationLineRow> lines)
     {
-        var valid = Currency.TryFromCode(r.Currency, out _);
-        decimal Show(decimal amount) => valid ? Money.Normalise(decimal.Round(amount, 4), r.Currency) : amount;
-        return new ReservationResponse(r.RequestId, r.FundId, r.ProjectId, r.WindowId, r.Status == ReservationStatuses.Rejected ? r.Amount : Show(r.Amount),
+        decimal Show(decimal amount) => Amounts.Shown(amount, r.Currency);
+        return new ReservationResponse(r.RequestId, r.FundId, r.ProjectId, r.WindowId, Show(r.Amount),
             r.Currency, r.Status, r.RejectReason, r.Available is { } a ? Show(a) : null, r.Detail, r.RequestedBy, r.RequestedAt, r.ExpiresAt,
             r.ResolvedAt, r.ResolvedBy, r.ResolutionReason, Show(r.Refunded), [.. lines.Select(l => l.ToPoolLine(r.Currency))]);
     }

@@ -44,6 +44,4 @@ public static class ContributionValidation
         }
         return errors;
     }
-
-    public static decimal Normalise(decimal amount, string currency) => Money.Of(amount, Currency.FromCode(currency)).Amount;
 }

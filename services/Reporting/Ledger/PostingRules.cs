@@ -38,7 +38,7 @@ public static class PostingRules
 
     /// <summary>The fee on suspense money whose fund did not exist when it arrived, taken when it is re-targeted.</summary>
     public static JournalEntry? For(SuspenseRetargeted r) =>
-        r.Fee <= 0 ? null : new JournalEntry("fee", r.ContributionId.ToString(), r.FundId, DateOnly.FromDateTime(r.RetargetedAt.UtcDateTime),
+        r.Fee <= 0 ? null : new JournalEntry("retarget-fee", r.ContributionId.ToString(), r.FundId, DateOnly.FromDateTime(r.RetargetedAt.UtcDateTime),
             $"Administrative agent fee on re-targeted contribution from {r.DonorId} ({r.DonorAgreementReference})",
         [
             new JournalLine(Accounts.AdministrativeAgentFee, r.DonorId, r.Currency, r.Fee, 0m),

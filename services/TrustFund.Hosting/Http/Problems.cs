@@ -18,7 +18,8 @@ public static class Problems
     public static ProblemHttpResult Forbidden(string title, string detail, string field) =>
         Of(StatusCodes.Status403Forbidden, title, detail, field, "authorised");
 
-    private static ProblemHttpResult Of(int status, string title, string detail, string field, string rule) =>
+    /// <summary>A refusal with any status, naming the field and the rule.</summary>
+    public static ProblemHttpResult Of(int status, string title, string detail, string field, string rule) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail,
             extensions: new Dictionary<string, object?> { ["field"] = field, ["rule"] = rule });
 }

@@ -71,6 +71,25 @@ public sealed class PostingRulesForMovementsTests
     }
 
     [Fact]
+    public void The_fee_on_re_targeted_suspense_money_has_its_own_source_so_it_never_hides_behind_the_fee_on_receipt()
+    {
+        var id = Guid.NewGuid();
+        var retarget = PostingRules.For(new SuspenseRetargeted
+        {
+            ContributionId = id, FundId = "f", DonorId = "a", Earmark = Earmark.Unearmarked, Amount = 985m, Fee = 15m, Currency = "USD",
+            DonorAgreementReference = "letter", FromPoolId = 1, ToPoolId = 2, RetargetedBy = "manager-1", RetargetedAt = DateTimeOffset.UnixEpoch,
+        })!;
+        var onReceipt = PostingRules.For(new ContributionPooled
+        {
+            ContributionId = id, FundId = "f", DonorId = "a", Earmark = Earmark.Unearmarked, Currency = "USD", Gross = 1000m, Fee = 15m, Net = 985m,
+            PoolId = 1, ValueDate = new DateOnly(2026, 11, 2),
+        })!;
+
+        Assert.NotEqual((onReceipt.SourceType, onReceipt.SourceId), (retarget.SourceType, retarget.SourceId));
+        Assert.Equal((15m, -15m), (Net(retarget, Accounts.AdministrativeAgentFee), Net(retarget, Accounts.Cash)));
+    }
+
+    [Fact]
     public void Property_any_sequence_of_events_gives_a_trial_balance_of_zero_and_cash_equal_to_the_events()
     {
         var kinds = new[] { EarmarkKinds.Unearmarked, EarmarkKinds.Window, EarmarkKinds.Project };

@@ -1,2 +1,2 @@
-SELECT fund_id AS FundId, currency AS Currency, contributions AS Contributions, first_seen_at AS FirstSeenAt, last_seen_at AS LastSeenAt
-FROM known_funds ORDER BY fund_id, currency;
+SELECT fund_id AS FundId, base_currency AS BaseCurrency, two_approver_threshold AS TwoApproverThreshold, version AS Version, changed_at AS ChangedAt
+FROM fund_copies ORDER BY fund_id;
