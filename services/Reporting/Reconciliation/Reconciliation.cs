@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using TrustFund.Contracts.Amounts;
 using Microsoft.Extensions.Options;
 using TrustFund.Hosting.Auth;
 using TrustFund.Hosting.Http;
@@ -50,8 +51,8 @@ public static class ReconciliationApi
     public static IReadOnlyList<FundFigures> FiguresOf(IEnumerable<(string Account, string Currency, decimal Debit, decimal Credit)> balances) =>
         [.. balances.GroupBy(b => b.Currency.Trim()).Select(g =>
         {
-            decimal Credit(params string[] accounts) => g.Where(b => accounts.Contains(b.Account)).Sum(b => b.Credit - b.Debit);
-            decimal Debit(params string[] accounts) => g.Where(b => accounts.Contains(b.Account)).Sum(b => b.Debit - b.Credit);
+            decimal Credit(params string[] accounts) => Money.Normalise(g.Where(b => accounts.Contains(b.Account)).Sum(b => b.Credit - b.Debit), g.Key);
+            decimal Debit(params string[] accounts) => Money.Normalise(g.Where(b => accounts.Contains(b.Account)).Sum(b => b.Debit - b.Credit), g.Key);
             return new FundFigures(g.Key,
                 Credit(Accounts.ContributionRevenueUnrestricted, Accounts.ContributionRevenueRestricted),
                 Credit(Accounts.InterestIncomeUnrestricted, Accounts.InterestIncomeRestricted),
