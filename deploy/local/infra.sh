@@ -108,7 +108,7 @@ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role') \gexec
 SELECT format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE', :'role')
 FROM pg_roles WHERE rolname = :'role' AND (NOT rolcanlogin OR rolsuper OR rolcreatedb OR rolcreaterole) \gexec
 SQL
-    for db in "trustfund_$s" "trustfund_test_$s"; do
+    for db in "trustfund_$s" "trustfund_test_$s${TF_TEST_SLOT:-}"; do
       psql_super -d postgres -v db="$db" -v role="$role" <<'SQL'
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'role')
 WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
@@ -206,7 +206,7 @@ ensure_rabbitmq() {
   local vhost vhosts perms
   vhosts="$(rabbitctl list_vhosts -q)"
   perms="$(rabbitctl list_user_permissions -q "$TF_RABBITMQ_USER")"
-  for vhost in "$TF_RABBITMQ_VHOST" "$TF_RABBITMQ_TEST_VHOST"; do
+  for vhost in "$TF_RABBITMQ_VHOST" "$TF_RABBITMQ_TEST_VHOST${TF_TEST_SLOT:-}"; do
     if ! grep -qxF "$vhost" <<<"$vhosts"; then
       log "adding RabbitMQ vhost $vhost"
       rabbitctl add_vhost "$vhost" >/dev/null
@@ -216,7 +216,7 @@ ensure_rabbitmq() {
       rabbitctl set_permissions -p "$vhost" "$TF_RABBITMQ_USER" '.*' '.*' '.*' >/dev/null
     fi
   done
-  log "RabbitMQ ready (pid $pid): user $TF_RABBITMQ_USER, vhosts $TF_RABBITMQ_VHOST and $TF_RABBITMQ_TEST_VHOST"
+  log "RabbitMQ ready (pid $pid): user $TF_RABBITMQ_USER, vhosts $TF_RABBITMQ_VHOST and $TF_RABBITMQ_TEST_VHOST${TF_TEST_SLOT:-}"
 }
 
 began=$SECONDS

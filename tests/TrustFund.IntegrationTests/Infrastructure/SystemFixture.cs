@@ -14,7 +14,7 @@ namespace TrustFund.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class SystemFixture : IAsyncLifetime
 {
-    public const int BasePort = 5201;
+    public static readonly int BasePort = 5201 + (int.TryParse(TestEnvironment.Slot, out var slot) ? 10 * slot : 0);
 
     private readonly Dictionary<string, ServiceProcess> services = new(StringComparer.Ordinal);
 

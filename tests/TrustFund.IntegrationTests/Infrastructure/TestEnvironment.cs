@@ -30,12 +30,21 @@ public sealed class TestEnvironment
 
     public static IReadOnlyList<string> Services { get; } = ["Pledges", "Earmarking", "Disbursements", "Reporting"];
 
+    /// <summary>
+    /// A number that lets a second checkout run its tests side by side with the first (deploy/local/infra.sh creates
+    /// its databases and vhost when <c>TF_TEST_SLOT</c> is set): databases and vhost get it as a suffix, and the
+    /// services listen ten ports further per slot. Empty by default.
+    /// </summary>
+    public static string Slot { get; } = Environment.GetEnvironmentVariable("TF_TEST_SLOT") ?? "";
+
+    public string TestDatabase(string service) => $"trustfund_test_{service.ToLowerInvariant()}{Slot}";
+
     public string ConnectionString(string service, string? database = null, string? login = null)
     {
         var s = service.ToLowerInvariant();
         var user = login ?? $"trustfund_{s}";
         var password = login is null ? this[$"TF_PG_PASSWORD_{service.ToUpperInvariant()}"] : this[$"TF_PG_PASSWORD_{login["trustfund_".Length..].ToUpperInvariant()}"];
-        return $"Host={this["TF_PG_HOST"]};Port={this["TF_PG_PORT"]};Database={database ?? $"trustfund_test_{s}"};Username={user};Password={password};Pooling=false";
+        return $"Host={this["TF_PG_HOST"]};Port={this["TF_PG_PORT"]};Database={database ?? TestDatabase(service)};Username={user};Password={password};Pooling=false";
     }
 
     public string SuperuserConnectionString(string database = "postgres") =>
@@ -55,7 +64,7 @@ public sealed class TestEnvironment
 
     public ushort RabbitPort => ushort.Parse(this["TF_RABBITMQ_PORT"], CultureInfo.InvariantCulture);
 
-    public string RabbitVirtualHost => this["TF_RABBITMQ_TEST_VHOST"];
+    public string RabbitVirtualHost => this["TF_RABBITMQ_TEST_VHOST"] + Slot;
 
     public string RabbitUser => this["TF_RABBITMQ_USER"];
 

@@ -24,7 +24,7 @@ public sealed class DatabaseIsolationTests
     public async Task A_service_login_cannot_connect_to_another_services_database(string login, string database)
     {
         var env = TestEnvironment.Current;
-        await using var connection = new NpgsqlConnection(env.ConnectionString(login, $"trustfund_test_{database.ToLowerInvariant()}", $"trustfund_{login.ToLowerInvariant()}"));
+        await using var connection = new NpgsqlConnection(env.ConnectionString(login, env.TestDatabase(database), $"trustfund_{login.ToLowerInvariant()}"));
 
         var refused = await Assert.ThrowsAsync<PostgresException>(() => connection.OpenAsync());
 
