@@ -34,6 +34,15 @@ public sealed record PledgeRecorded : IEvent
 
     public required IReadOnlyList<InstalmentTerms> Instalments { get; init; }
 
+    /// <summary>The fund's base currency; with <see cref="ExchangeRate"/> and <see cref="BaseAmount"/>, how the ledger values the receivable.</summary>
+    public string? BaseCurrency { get; init; }
+
+    /// <summary>Base currency per unit of the pledge's currency on the pledge date (1 when they are the same).</summary>
+    public decimal? ExchangeRate { get; init; }
+
+    /// <summary>The amount in the base currency, rounded once.</summary>
+    public decimal? BaseAmount { get; init; }
+
     public required string RecordedBy { get; init; }
 
     public required DateTimeOffset RecordedAt { get; init; }

@@ -209,6 +209,11 @@ public static class AssessmentsApi
             }
         }
         var currency = Currency.FromCode(request.Currency!);
+        if (currency.Code != fund.BaseCurrency)
+        {
+            return new Prepared(Problems.Unprocessable("Not the fund's currency",
+                $"An assessment apportions the fund's budget: it is in the fund's base currency {fund.BaseCurrency}, not {currency.Code}.", "currency", "base-currency"), null);
+        }
         Money? voluntary = fund.FinancingModel == FinancingModels.Hybrid
             ? Money.Of(Money.Normalise(await connection.ExecuteScalarAsync<decimal>(database.Sql["pledges.voluntary_core"],
                 new { FundId = fundId, Currency = currency.Code, request.Year }, tx), currency.Code), currency)
@@ -253,6 +258,7 @@ public static class AssessmentsApi
                     PledgeId = Guid.NewGuid(), DonorId = member.MemberId, FundId = fundId, Earmark = Earmark.Unearmarked, Amount = member.Share.Amount,
                     Currency = member.Share.Currency.Code, PledgedOn = DateOnly.FromDateTime(now.UtcDateTime), Kind = "assessed", AssessmentId = assessmentId,
                     Instalments = [new InstalmentTerms { No = 1, DueDate = dueDate, Amount = member.Share.Amount }], RecordedBy = actor, RecordedAt = now,
+                    BaseCurrency = member.Share.Currency.Code, ExchangeRate = 1m, BaseAmount = member.Share.Amount,
                 };
                 await RecordPledge.InsertAsync(tx, database, store, recorded);
                 await outbox.EnqueueAsync(tx, recorded, $"pledge:{recorded.PledgeId}");

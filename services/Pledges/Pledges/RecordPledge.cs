@@ -9,6 +9,7 @@ using TrustFund.Hosting.Idempotency;
 using TrustFund.Hosting.Outbox;
 using TrustFund.Hosting.Storage;
 using TrustFund.Pledges.Donors;
+using TrustFund.Pledges.Rates;
 using TrustFund.Pledges.Structure;
 
 namespace TrustFund.Pledges.Pledges;
@@ -18,7 +19,7 @@ public sealed record EarmarkBody(string? Kind, string? WindowId, string? Project
 public sealed record InstalmentBody(DateOnly? DueDate, decimal? Amount);
 
 public sealed record RecordPledgeRequest(Guid? PledgeId, string? DonorId, string? FundId, decimal? Amount, string? Currency, EarmarkBody? Earmark,
-    DateOnly? PledgedOn, IReadOnlyList<InstalmentBody>? Instalments);
+    DateOnly? PledgedOn, IReadOnlyList<InstalmentBody>? Instalments, decimal? ExchangeRate = null);
 
 /// <summary>A donor (for itself) or finance (on a donor's behalf) pledges money to a fund, earmarked, in instalments.</summary>
 public static class RecordPledge
@@ -39,6 +40,7 @@ public static class RecordPledge
             errors.AddIf(request.PledgedOn > today.AddDays(1), "pledgedOn", "not-future", "pledgedOn cannot be in the future.");
         }
         var schedule = ValidateInstalments(errors, request.Instalments, request.Amount, currency, request.PledgedOn);
+        errors.AddIf(request.ExchangeRate <= 0, "exchangeRate", "positive", "exchangeRate must be greater than zero.");
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();
@@ -55,9 +57,17 @@ public static class RecordPledge
             {
                 return Donors.Donors.UnknownDonor(request.DonorId!);
             }
-            if (await connection.QuerySingleOrDefaultAsync<KnownFund>(database.Sql["structure.fund"], new { request.FundId }, tx) is null)
+            if (await connection.QuerySingleOrDefaultAsync<KnownFund>(database.Sql["structure.fund"], new { request.FundId }, tx) is not { } fund)
             {
                 return Problems.Unprocessable("Unknown fund", $"Pledges does not know a fund '{request.FundId}' (yet).", "fundId", "exists");
+            }
+            // The ledger books the receivable in the fund's base currency at the rate of the pledge date (the latest one recorded).
+            decimal? rate = currency!.Code == fund.BaseCurrency ? 1m
+                : request.ExchangeRate ?? await ExchangeRates.FindOnOrBeforeAsync(connection, database, currency.Code, fund.BaseCurrency, request.PledgedOn!.Value, tx);
+            if (rate is null)
+            {
+                return Problems.Unprocessable("No exchange rate", $"No {currency.Code}/{fund.BaseCurrency} rate is recorded on or before "
+                    + $"{request.PledgedOn:yyyy-MM-dd}, so the pledge cannot be valued in the fund's currency; record one or give exchangeRate.", "exchangeRate", "rate-available");
             }
             if (await EarmarkCheck.RefusalAsync(connection, database, request.FundId!, earmark!, tx) is { } refusal)
             {
@@ -70,6 +80,8 @@ public static class RecordPledge
                 PledgeId = request.PledgeId ?? Guid.NewGuid(), DonorId = request.DonorId!, FundId = request.FundId!, Earmark = earmark!,
                 Amount = Money.Of(request.Amount!.Value, currency!).Amount, Currency = currency!.Code, PledgedOn = request.PledgedOn!.Value,
                 Kind = "voluntary", Instalments = PledgeStore.Terms(schedule, currency.Code), RecordedBy = actor, RecordedAt = clock.GetUtcNow(),
+                BaseCurrency = fund.BaseCurrency, ExchangeRate = rate,
+                BaseAmount = Conversion.ToBase(Money.Of(request.Amount!.Value, currency), rate.Value, Currency.FromCode(fund.BaseCurrency)).Amount,
             };
             if (!await InsertAsync(tx, database, store, recorded))
             {

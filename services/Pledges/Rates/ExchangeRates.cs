@@ -36,6 +36,10 @@ public static class ExchangeRates
         (await connection.QueryAsync<RateRow>(database.Sql["rates.history"], new { FromCurrency = from, ToCurrency = to, RateDate = (DateOnly?)date }, tx))
             .FirstOrDefault()?.Rate;
 
+    /// <summary>The latest rate recorded on or before <paramref name="date"/>: how a pledge made that day is valued.</summary>
+    public static Task<decimal?> FindOnOrBeforeAsync(DbConnection connection, Database database, string from, string to, DateOnly date, DbTransaction? tx = null) =>
+        connection.ExecuteScalarAsync<decimal?>(database.Sql["rates.on_or_before"], new { FromCurrency = from, ToCurrency = to, RateDate = date }, tx);
+
     private static async Task<IResult> RecordAsync(RecordRateRequest request, HttpContext http, IdempotentExecutor idempotency, Database database,
         AuditTrail audit, TimeProvider clock)
     {

@@ -6,7 +6,8 @@ namespace TrustFund.Reporting.Ledger;
 
 /// <summary>A journal entry as stored: what its hash is taken over.</summary>
 public sealed record StoredEntry(long EntryId, string SourceType, string SourceId, string FundId, DateOnly ValueDate, string Description,
-    IReadOnlyList<LedgerLine> Lines, DateOnly? PostingDate = null, bool Adjustment = false, string? ProjectId = null, string? PartnerId = null);
+    IReadOnlyList<LedgerLine> Lines, DateOnly? PostingDate = null, bool Adjustment = false, string? ProjectId = null, string? PartnerId = null,
+    string? BaseCurrency = null, string? WindowId = null, Guid? PledgeId = null);
 
 /// <summary>
 /// The hash chain: SHA-256 over the previous entry's hash and this entry's canonical form (one field per line,
@@ -31,13 +32,33 @@ public static class EntryHash
         {
             text.Append(CultureInfo.InvariantCulture, $"project:{e.ProjectId}\npartner:{e.PartnerId}\n");
         }
+        // Fields added to the ledger later appear only where set, so the entries posted before them keep their hashes.
+        if (e.WindowId is not null || e.PledgeId is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"window:{e.WindowId}\npledge:{e.PledgeId}\n");
+        }
+        var foreign = e.Lines.Any(l => l.Debit != l.BaseDebit || l.Credit != l.BaseCredit);
+        if (foreign)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"base-currency:{e.BaseCurrency?.Trim()}\n");
+        }
         foreach (var l in e.Lines.OrderBy(l => l.LineNo))
         {
-            text.Append(CultureInfo.InvariantCulture,
-                $"line:{l.LineNo}|{l.Account}|{l.DonorId ?? ""}|{l.Currency.Trim()}|{l.Debit.ToString("F4", CultureInfo.InvariantCulture)}|{l.Credit.ToString("F4", CultureInfo.InvariantCulture)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"line:{l.LineNo}|{l.Account}|{l.DonorId ?? ""}|{l.Currency.Trim()}|{F4(l.Debit)}|{F4(l.Credit)}");
+            if (foreign)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"|base:{F4(l.BaseDebit)}|{F4(l.BaseCredit)}");
+            }
+            if (l.EarmarkKind is not null)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"|earmark:{l.EarmarkKind}");
+            }
+            text.Append('\n');
         }
         return text.ToString();
     }
+
+    private static string F4(decimal value) => value.ToString("F4", CultureInfo.InvariantCulture);
 
     public static string Compute(string previousHash, StoredEntry entry) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{previousHash}\n{Canonical(entry)}")));

@@ -10,10 +10,12 @@ public sealed record AccountBalance(string Account, string Currency, decimal Deb
 
 public sealed record FundBalanceResponse(string FundId, long Entries, IReadOnlyList<AccountBalance> Accounts, IReadOnlyDictionary<string, decimal> Cash);
 
-public sealed record LedgerLine(int LineNo, string Account, string? DonorId, string Currency, decimal Debit, decimal Credit);
+public sealed record LedgerLine(int LineNo, string Account, string? DonorId, string Currency, decimal Debit, decimal Credit, decimal BaseDebit, decimal BaseCredit,
+    string? EarmarkKind);
 
 public sealed record LedgerEntryResponse(long EntryId, string SourceType, string SourceId, string FundId, DateOnly ValueDate,
-    string Description, DateTimeOffset PostedAt, string? TraceId, DateOnly PostingDate, bool Adjustment, string? ProjectId, string? PartnerId)
+    string Description, DateTimeOffset PostedAt, string? TraceId, DateOnly PostingDate, bool Adjustment, string? ProjectId, string? PartnerId,
+    string BaseCurrency, string? WindowId, Guid? PledgeId)
 {
     public IReadOnlyList<LedgerLine> Lines { get; init; } = [];
 }
@@ -87,7 +89,11 @@ public static class LedgerApi
         var lines = await connection.QueryAsync<LedgerLine>(database.Sql["ledger.lines_of_entry"], new { entry.EntryId });
         return TypedResults.Ok(entry with
         {
-            Lines = [.. lines.Select(l => l with { Debit = Money.Normalise(l.Debit, l.Currency), Credit = Money.Normalise(l.Credit, l.Currency) })],
+            Lines = [.. lines.Select(l => l with
+            {
+                Debit = Money.Normalise(l.Debit, l.Currency), Credit = Money.Normalise(l.Credit, l.Currency),
+                BaseDebit = Money.Normalise(l.BaseDebit, entry.BaseCurrency), BaseCredit = Money.Normalise(l.BaseCredit, entry.BaseCurrency),
+            })],
         });
     }
 }

@@ -5,6 +5,9 @@ using TrustFund.Hosting.Storage;
 
 namespace TrustFund.Reporting.Ledger;
 
+public sealed record EntryLine(long EntryId, int LineNo, string Account, string? DonorId, string Currency, decimal Debit, decimal Credit,
+    decimal BaseDebit, decimal BaseCredit, string? EarmarkKind);
+
 public sealed record ChainLink(long Position, long EntryId, string PreviousHash, string EntryHash);
 
 public sealed record BrokenLink(long Position, long? EntryId, string Reason, string? Expected, string? Found);
@@ -93,14 +96,14 @@ public static class LedgerChain
     private static async Task<IReadOnlyList<StoredEntry>> LoadAsync(DbConnection connection, Database database, IReadOnlyCollection<long> entryIds, DbTransaction? tx)
     {
         var ids = entryIds.ToArray();
-        var lines = (await connection.QueryAsync<(long EntryId, int LineNo, string Account, string? DonorId, string Currency, decimal Debit, decimal Credit)>(
-                database.Sql["ledger.lines_by_entries"], new { EntryIds = ids }, tx))
+        var lines = (await connection.QueryAsync<EntryLine>(database.Sql["ledger.lines_by_entries"], new { EntryIds = ids }, tx))
             .GroupBy(l => l.EntryId)
-            .ToDictionary(g => g.Key, g => g.Select(l => new LedgerLine(l.LineNo, l.Account, l.DonorId, l.Currency, l.Debit, l.Credit)).ToList());
+            .ToDictionary(g => g.Key, g => g.Select(l => new LedgerLine(l.LineNo, l.Account, l.DonorId, l.Currency, l.Debit, l.Credit, l.BaseDebit, l.BaseCredit,
+                l.EarmarkKind)).ToList());
         var entries = await connection.QueryAsync<LedgerEntryResponse>(database.Sql["ledger.entries_by_id"], new { EntryIds = ids }, tx);
         return [.. entries.OrderBy(e => Array.IndexOf(ids, e.EntryId))
             .Select(e => new StoredEntry(e.EntryId, e.SourceType, e.SourceId, e.FundId, e.ValueDate, e.Description, lines.GetValueOrDefault(e.EntryId) ?? [],
-                e.PostingDate, e.Adjustment, e.ProjectId, e.PartnerId))];
+                e.PostingDate, e.Adjustment, e.ProjectId, e.PartnerId, e.BaseCurrency, e.WindowId, e.PledgeId))];
     }
 
     public static IEndpointRouteBuilder MapLedgerChainApi(this IEndpointRouteBuilder app)

@@ -25,9 +25,6 @@ public abstract class PostingConsumer<T>(Database database, OutboxSignal outbox,
     }
 }
 
-public sealed class ContributionReceivedConsumer(Database database, OutboxSignal outbox, ILogger<ContributionReceivedConsumer> logger)
-    : PostingConsumer<ContributionReceived>(database, outbox, logger, PostingRules.For);
-
 public sealed class ContributionPooledConsumer(Database database, OutboxSignal outbox, ILogger<ContributionPooledConsumer> logger)
     : PostingConsumer<ContributionPooled>(database, outbox, logger, PostingRules.For);
 
@@ -61,7 +58,7 @@ public static class LedgerWriter
         {
             entry.SourceType, entry.SourceId, SourceMessageId = sourceMessageId, entry.FundId, entry.ValueDate, entry.Description,
             PostedAt = DateTimeOffset.UtcNow, TraceId = Activity.Current?.TraceId.ToString(), PostingDate = postingDate,
-            Adjustment = postingDate != entry.ValueDate, entry.ProjectId, entry.PartnerId,
+            Adjustment = postingDate != entry.ValueDate, entry.ProjectId, entry.PartnerId, entry.BaseCurrency, entry.WindowId, entry.PledgeId,
         }, transaction);
         if (entryId is null)
         {
@@ -76,11 +73,15 @@ public static class LedgerWriter
             Currencies = entry.Lines.Select(l => l.Currency).ToArray(),
             Debits = entry.Lines.Select(l => l.Debit).ToArray(),
             Credits = entry.Lines.Select(l => l.Credit).ToArray(),
+            BaseDebits = entry.Lines.Select(l => l.BaseDebitValue).ToArray(),
+            BaseCredits = entry.Lines.Select(l => l.BaseCreditValue).ToArray(),
+            EarmarkKinds = entry.Lines.Select(l => l.EarmarkKind).ToArray(),
         }, transaction);
         // Hashed from what was just written, as the chain will read it back: no reading back under the lock.
         await LedgerChain.ChainAsync(database, transaction, new StoredEntry(entryId.Value, entry.SourceType, entry.SourceId, entry.FundId, entry.ValueDate,
-            entry.Description, [.. entry.Lines.Select((l, i) => new LedgerLine(i + 1, l.Account, l.DonorId, l.Currency, l.Debit, l.Credit))],
-            postingDate, postingDate != entry.ValueDate, entry.ProjectId, entry.PartnerId));
+            entry.Description, [.. entry.Lines.Select((l, i) => new LedgerLine(i + 1, l.Account, l.DonorId, l.Currency, l.Debit, l.Credit,
+                l.BaseDebitValue, l.BaseCreditValue, l.EarmarkKind))],
+            postingDate, postingDate != entry.ValueDate, entry.ProjectId, entry.PartnerId, entry.BaseCurrency, entry.WindowId, entry.PledgeId));
         return entryId;
     }
 }

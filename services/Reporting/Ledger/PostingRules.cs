@@ -23,27 +23,39 @@ public static class PostingRules
         return new JournalEntry("contribution", c.ContributionId.ToString(), c.FundId, c.ValueDate,
             $"Contribution from {c.DonorId}{purpose}{converted}",
             [
-                new JournalLine(Accounts.Cash, c.DonorId, currency, amount, 0m),
-                new JournalLine(revenue, c.DonorId, currency, 0m, amount),
-            ]);
+                new JournalLine(Accounts.Cash, c.DonorId, currency, amount, 0m, EarmarkKind: c.Earmark.Kind),
+                new JournalLine(revenue, c.DonorId, currency, 0m, amount, EarmarkKind: c.Earmark.Kind),
+            ], c.Earmark.ProjectId) { WindowId = c.Earmark.WindowId };
     }
 
     /// <summary>The administrative agent's fee, taken when a contribution is pooled: cash goes to the trustee. None when no fee was taken.</summary>
     public static JournalEntry? For(ContributionPooled p) =>
         p.Fee <= 0 ? null : new JournalEntry("fee", p.ContributionId.ToString(), p.FundId, p.ValueDate, $"Administrative agent fee on contribution from {p.DonorId}",
-        [
-            new JournalLine(Accounts.AdministrativeAgentFee, p.DonorId, p.Currency, p.Fee, 0m),
-            new JournalLine(Accounts.Cash, p.DonorId, p.Currency, 0m, p.Fee),
-        ]);
+            FeeLines(p.DonorId, p.Earmark, p.Currency, p.Fee));
 
     /// <summary>The fee on suspense money whose fund did not exist when it arrived, taken when it is re-targeted.</summary>
     public static JournalEntry? For(SuspenseRetargeted r) =>
         r.Fee <= 0 ? null : new JournalEntry("retarget-fee", r.ContributionId.ToString(), r.FundId, DateOnly.FromDateTime(r.RetargetedAt.UtcDateTime),
-            $"Administrative agent fee on re-targeted contribution from {r.DonorId} ({r.DonorAgreementReference})",
+            $"Administrative agent fee on re-targeted contribution from {r.DonorId} ({r.DonorAgreementReference})", FeeLines(r.DonorId, r.Earmark, r.Currency, r.Fee));
+
+    /// <summary>
+    /// The fee is paid out of the contribution; when that money is earmarked, the donor agreement allows this use of it,
+    /// so the fee is released from restriction, as the earmarked pool holds the contribution net of the fee.
+    /// </summary>
+    private static List<JournalLine> FeeLines(string donorId, Earmark earmark, string currency, decimal fee)
+    {
+        List<JournalLine> lines =
         [
-            new JournalLine(Accounts.AdministrativeAgentFee, r.DonorId, r.Currency, r.Fee, 0m),
-            new JournalLine(Accounts.Cash, r.DonorId, r.Currency, 0m, r.Fee),
-        ]);
+            new(Accounts.AdministrativeAgentFee, donorId, currency, fee, 0m, EarmarkKind: earmark.Kind),
+            new(Accounts.Cash, donorId, currency, 0m, fee, EarmarkKind: earmark.Kind),
+        ];
+        if (earmark.Kind is EarmarkKinds.Window or EarmarkKinds.Project)
+        {
+            lines.Add(new(Accounts.ReleasedFromRestrictionWith, donorId, currency, fee, 0m, EarmarkKind: earmark.Kind));
+            lines.Add(new(Accounts.ReleasedFromRestrictionWithout, donorId, currency, 0m, fee, EarmarkKind: earmark.Kind));
+        }
+        return lines;
+    }
 
     /// <summary>
     /// Money paid to an implementing partner, per donor whose money paid; the part that was earmarked (window or
@@ -52,10 +64,10 @@ public static class PostingRules
     public static JournalEntry For(FundsDisbursed d)
     {
         var lines = new List<JournalLine>();
-        foreach (var share in d.Lines.GroupBy(l => l.DonorId, StringComparer.Ordinal))
+        foreach (var share in d.Lines.GroupBy(l => (l.DonorId, l.EarmarkKind)).OrderBy(g => g.Key.DonorId, StringComparer.Ordinal).ThenBy(g => g.Key.EarmarkKind, StringComparer.Ordinal))
         {
-            lines.Add(new JournalLine(Accounts.TransfersToPartners, share.Key, d.Currency, share.Sum(l => l.Amount), 0m));
-            lines.Add(new JournalLine(Accounts.Cash, share.Key, d.Currency, 0m, share.Sum(l => l.Amount)));
+            lines.Add(new JournalLine(Accounts.TransfersToPartners, share.Key.DonorId, d.Currency, share.Sum(l => l.Amount), 0m, EarmarkKind: share.Key.EarmarkKind));
+            lines.Add(new JournalLine(Accounts.Cash, share.Key.DonorId, d.Currency, 0m, share.Sum(l => l.Amount), EarmarkKind: share.Key.EarmarkKind));
         }
         lines.AddRange(Restriction(d.Lines, d.Currency, release: true));
         return new JournalEntry("disbursement", d.RequestId.ToString(), d.FundId, d.ValueDate,
@@ -66,10 +78,10 @@ public static class PostingRules
     public static JournalEntry For(RefundCredited r)
     {
         var lines = new List<JournalLine>();
-        foreach (var share in r.Lines.GroupBy(l => l.DonorId, StringComparer.Ordinal))
+        foreach (var share in r.Lines.GroupBy(l => (l.DonorId, l.EarmarkKind)).OrderBy(g => g.Key.DonorId, StringComparer.Ordinal).ThenBy(g => g.Key.EarmarkKind, StringComparer.Ordinal))
         {
-            lines.Add(new JournalLine(Accounts.Cash, share.Key, r.Currency, share.Sum(l => l.Amount), 0m));
-            lines.Add(new JournalLine(Accounts.RefundsFromPartners, share.Key, r.Currency, 0m, share.Sum(l => l.Amount)));
+            lines.Add(new JournalLine(Accounts.Cash, share.Key.DonorId, r.Currency, share.Sum(l => l.Amount), 0m, EarmarkKind: share.Key.EarmarkKind));
+            lines.Add(new JournalLine(Accounts.RefundsFromPartners, share.Key.DonorId, r.Currency, 0m, share.Sum(l => l.Amount), EarmarkKind: share.Key.EarmarkKind));
         }
         lines.AddRange(Restriction(r.Lines, r.Currency, release: false));
         return new JournalEntry("refund", r.RefundId.ToString(), r.FundId, r.ValueDate, $"Refund from {r.PartnerId} of project {r.ProjectId}", lines,

@@ -7,8 +7,8 @@ using TrustFund.Reporting.Ledger;
 
 namespace TrustFund.Reporting.Statements;
 
-/// <summary>A fund's lines over a period, summed per account, donor, project, partner and currency.</summary>
-public sealed record PeriodLine(string Account, string? DonorId, string? ProjectId, string? PartnerId, string Currency, decimal Debit, decimal Credit);
+/// <summary>A fund's lines over a period, summed per source type, account, donor, project, partner and currency.</summary>
+public sealed record PeriodLine(string SourceType, string Account, string? DonorId, string? ProjectId, string? PartnerId, string Currency, decimal Debit, decimal Credit);
 
 public sealed record Amount(string Label, decimal Value);
 
@@ -42,10 +42,11 @@ public static class SourcesAndUses
         decimal Debit(IEnumerable<PeriodLine> of) => of.Sum(l => l.Debit - l.Credit);
         decimal N(decimal v) => Money.Normalise(v, currency);
 
-        var revenue = mine.Where(l => l.Account is Accounts.ContributionRevenueUnrestricted or Accounts.ContributionRevenueRestricted).ToList();
-        var byDonor = revenue.GroupBy(l => l.DonorId ?? "(unknown)", StringComparer.Ordinal)
-            .Select(g => new Amount(g.Key, N(Credit(g)))).Where(a => a.Value != 0).OrderBy(a => a.Label, StringComparer.Ordinal).ToList();
-        var contributions = N(Credit(revenue));
+        // Deposits, as the funding status counts them: cash received from donors (a pledge is revenue, not yet a deposit).
+        var deposits = mine.Where(l => l.SourceType == "contribution" && l.Account == Accounts.Cash).ToList();
+        var byDonor = deposits.GroupBy(l => l.DonorId ?? "(unknown)", StringComparer.Ordinal)
+            .Select(g => new Amount(g.Key, N(Debit(g)))).Where(a => a.Value != 0).OrderBy(a => a.Label, StringComparer.Ordinal).ToList();
+        var contributions = N(Debit(deposits));
         var interest = N(Credit(mine.Where(l => l.Account is Accounts.InterestIncomeUnrestricted or Accounts.InterestIncomeRestricted)));
         var totalSources = contributions + interest;
 
@@ -77,7 +78,8 @@ public static class SourcesAndUses
         var lines = (await connection.QueryAsync<PeriodLine>(database.Sql["ledger.period_lines"], new { FundId = fundId, From = from, To = to })).ToList();
         var opening = (await connection.QueryAsync<(string Currency, decimal Cash)>(database.Sql["ledger.cash_before"], new { FundId = fundId, Before = from }))
             .ToDictionary(c => c.Currency.Trim(), c => c.Cash);
-        var currencies = lines.Select(l => l.Currency.Trim()).Union(opening.Keys).Order(StringComparer.Ordinal).ToList();
+        // The currencies cash is held in (a receivable in another currency is no fund balance of its own).
+        var currencies = lines.Where(l => l.Account == Accounts.Cash).Select(l => l.Currency.Trim()).Union(opening.Keys).Order(StringComparer.Ordinal).ToList();
         return TypedResults.Ok(currencies.Select(c => Build(fundId, c, from!.Value, to!.Value, opening.GetValueOrDefault(c), lines)).ToList());
     }
 }

@@ -12,7 +12,7 @@ public sealed class ContributionTests(SystemFixture system)
         (await system.PostAsync(system.Pledges, "/pledges", "finance", new
         {
             donorId = "donor-eu", fundId = fund, amount = 1000m, currency = "EUR", earmark = new { kind = "project", windowId = "mercury", projectId = "proj-ghana" },
-            pledgedOn = "2026-01-10",
+            pledgedOn = "2026-01-10", exchangeRate = 1.08m,
             instalments = new object[] { new { dueDate = "2026-03-31", amount = 400m }, new { dueDate = "2026-09-30", amount = 600m } },
         })).Expect(HttpStatusCode.Created).Body.GetProperty("pledgeId").GetGuid();
 
@@ -55,7 +55,7 @@ public sealed class ContributionTests(SystemFixture system)
         Assert.Equal((4.88m + 3.30m, baseTotal - 8.18m, 0m), (sums.Fees, sums.Available, sums.Suspense));
 
         // Reporting: cash in USD, the base amounts exactly.
-        await system.WaitForCountAsync("Reporting", "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund }, 4, "both contributions and their fees");
+        await system.WaitForCountAsync("Reporting", "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund }, 5, "the pledge, both contributions and their fees");
         await using var ledger = system.OpenDatabase("Reporting");
         var cash = await ledger.QuerySingleAsync<(string Currency, decimal Debit)>(
             "SELECT l.currency, sum(l.debit) FROM journal_lines l JOIN journal_entries e USING (entry_id) WHERE e.fund_id = @fund AND l.account = '1000-cash' GROUP BY l.currency",
@@ -64,6 +64,41 @@ public sealed class ContributionTests(SystemFixture system)
         Assert.Equal(8.18m, await ledger.ExecuteScalarAsync<decimal>(
             "SELECT sum(l.debit) FROM journal_lines l JOIN journal_entries e USING (entry_id) WHERE e.fund_id = @fund AND l.account = '5100-administrative-agent-fee'",
             new { fund }));
+
+        // The receivable: 1,000 EUR booked at 1.08 (1,080.00 USD); 249.45 EUR left, carried at round(249.45 x 1.08) = 269.41 USD.
+        // Each payment settles its share at the booked value: 488.15 - (1,080.00 - 593.41) = 1.56 and 330.00 - (593.41 - 269.41) = 6.00 gained.
+        var receivable = await ledger.QuerySingleAsync<(string Currency, decimal Amount, decimal Base)>(
+            "SELECT l.currency, sum(l.debit - l.credit), sum(l.base_debit - l.base_credit) FROM journal_lines l JOIN journal_entries e USING (entry_id) "
+            + "WHERE e.fund_id = @fund AND l.account = '1100-contributions-receivable' GROUP BY l.currency", new { fund });
+        Assert.Equal(("EUR", 249.45m, 269.41m), (receivable.Currency.Trim(), receivable.Amount, receivable.Base));
+        Assert.Equal(-7.56m, await ledger.ExecuteScalarAsync<decimal>(
+            "SELECT sum(l.debit - l.credit) FROM journal_lines l JOIN journal_entries e USING (entry_id) WHERE e.fund_id = @fund AND l.account = '4310-exchange-differences-with-donor-restrictions'",
+            new { fund }));
+        Assert.Equal(0m, await ledger.ExecuteScalarAsync<decimal>(
+            "SELECT sum(l.base_debit - l.base_credit) FROM journal_lines l JOIN journal_entries e USING (entry_id) WHERE e.fund_id = @fund", new { fund }));
+    }
+
+    [Fact]
+    public async Task A_pledge_in_another_currency_needs_a_rate_on_or_before_its_date_and_without_one_nothing_is_written()
+    {
+        var fund = await system.KnownFundAsync();
+        var pledge = new Dictionary<string, object?>
+        {
+            ["donorId"] = "donor-eu", ["fundId"] = fund, ["amount"] = 500m, ["currency"] = "GBP", ["earmark"] = new { kind = "unearmarked" }, ["pledgedOn"] = "2026-02-10",
+            ["instalments"] = new object[] { new { dueDate = "2026-12-31", amount = 500m } },
+        };
+        var refused = (await system.PostAsync(system.Pledges, "/pledges", "finance", pledge)).Expect(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(("exchangeRate", "rate-available"), (refused.Field, refused.Rule));
+        Assert.Equal(0, await system.CountAsync("Pledges", "SELECT count(*) FROM pledges WHERE fund_id = @fund", new { fund }));
+
+        // A rate recorded a week before counts; the ledger books 500 GBP at 1.25 = 625.00 USD.
+        await RecordRateAsync("GBP", "USD", "2026-02-03", 1.25m);
+        var id = (await system.PostAsync(system.Pledges, "/pledges", "finance", pledge)).Expect(HttpStatusCode.Created).Body.GetProperty("pledgeId").GetGuid();
+        await system.WaitForCountAsync("Reporting", "SELECT count(*) FROM journal_entries WHERE source_type = 'pledge' AND source_id = @id", new { id = id.ToString() }, 1, "the pledge");
+        await using var ledger = system.OpenDatabase("Reporting");
+        Assert.Equal((500m, 625m), await ledger.QuerySingleAsync<(decimal, decimal)>(
+            "SELECT l.debit, l.base_debit FROM journal_lines l JOIN journal_entries e USING (entry_id) WHERE e.source_id = @id AND l.account = '1100-contributions-receivable'",
+            new { id = id.ToString() }));
     }
 
     [Fact]

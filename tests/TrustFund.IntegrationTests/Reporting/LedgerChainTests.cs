@@ -45,8 +45,8 @@ public sealed class LedgerChainTests(SystemFixture system)
         Assert.True((await system.GetAsync(system.Reporting, "/ledger/verify", "auditor")).Body.GetProperty("valid").GetBoolean());
 
         var slipped = await connection.ExecuteScalarAsync<long>("""
-            INSERT INTO journal_entries (source_type, source_id, source_message_id, fund_id, value_date, description, posted_at, posting_date)
-            VALUES ('manual', 'slipped-in', gen_random_uuid(), @fund, '2026-11-02', 'not through the writer', now(), '2026-11-02') RETURNING entry_id
+            INSERT INTO journal_entries (source_type, source_id, source_message_id, fund_id, value_date, description, posted_at, posting_date, base_currency)
+            VALUES ('manual', 'slipped-in', gen_random_uuid(), @fund, '2026-11-02', 'not through the writer', now(), '2026-11-02', 'USD') RETURNING entry_id
             """, new { fund });
         try
         {

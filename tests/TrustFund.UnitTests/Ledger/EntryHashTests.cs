@@ -6,7 +6,7 @@ public sealed class EntryHashTests
 {
     private static StoredEntry Entry(decimal amount = 100m, string description = "Contribution from donor-a") => new(7, "contribution", "c-1", "fund-a",
         new DateOnly(2026, 11, 2), description,
-        [new LedgerLine(1, Accounts.Cash, "donor-a", "USD", amount, 0m), new LedgerLine(2, Accounts.ContributionRevenueRestricted, "donor-a", "USD", 0m, amount)]);
+        [new LedgerLine(1, Accounts.Cash, "donor-a", "USD", amount, 0m, amount, 0m, null), new LedgerLine(2, Accounts.ContributionRevenueRestricted, "donor-a", "USD", 0m, amount, 0m, amount, null)]);
 
     [Fact]
     public void The_canonical_form_is_stable_and_readable()
@@ -38,4 +38,22 @@ public sealed class EntryHashTests
     [Fact]
     public void The_same_amount_at_another_scale_hashes_alike() =>
         Assert.Equal(EntryHash.Compute(EntryHash.Genesis, Entry(100m)), EntryHash.Compute(EntryHash.Genesis, Entry(100.0000m)));
+
+    [Fact]
+    public void A_foreign_line_hashes_its_base_value_and_an_earmark_is_hashed_where_set()
+    {
+        StoredEntry Pledge(decimal baseValue, string? earmark) => new(8, "pledge", "p-1", "fund-a", new DateOnly(2026, 1, 10), "Pledge",
+        [
+            new LedgerLine(1, Accounts.ContributionsReceivable, "d", "EUR", 100m, 0m, baseValue, 0m, earmark),
+            new LedgerLine(2, Accounts.CurrencyExchangePosition, "d", "EUR", 0m, 100m, 0m, baseValue, null),
+            new LedgerLine(3, Accounts.CurrencyExchangePosition, "d", "USD", baseValue, 0m, baseValue, 0m, null),
+            new LedgerLine(4, Accounts.ContributionRevenueRestricted, "d", "USD", 0m, baseValue, 0m, baseValue, earmark),
+        ], BaseCurrency: "USD");
+
+        var canonical = EntryHash.Canonical(Pledge(108m, "project"));
+        Assert.Contains("base-currency:USD\n", canonical, StringComparison.Ordinal);
+        Assert.Contains("line:1|1100-contributions-receivable|d|EUR|100.0000|0.0000|base:108.0000|0.0000|earmark:project\n", canonical, StringComparison.Ordinal);
+        Assert.NotEqual(EntryHash.Compute(EntryHash.Genesis, Pledge(108m, "project")), EntryHash.Compute(EntryHash.Genesis, Pledge(108.01m, "project")));
+        Assert.NotEqual(EntryHash.Compute(EntryHash.Genesis, Pledge(108m, "project")), EntryHash.Compute(EntryHash.Genesis, Pledge(108m, "window")));
+    }
 }

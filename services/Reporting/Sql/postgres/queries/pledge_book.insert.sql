@@ -1,0 +1,6 @@
+-- A pledge enters the book once, whatever number of times its event arrives.
+INSERT INTO pledge_book (pledge_id, fund_id, donor_id, earmark_kind, window_id, project_id, currency, base_currency, rate, kind, assessment_id, pledged_on,
+                         pledged, paid, cancelled, written_off, outstanding)
+VALUES (@PledgeId, @FundId, @DonorId, @EarmarkKind, @WindowId, @ProjectId, @Currency, @BaseCurrency, @Rate, @Kind, @AssessmentId, @PledgedOn,
+        @Pledged, @Paid, @Cancelled, @WrittenOff, @Outstanding)
+ON CONFLICT (pledge_id) DO NOTHING;
