@@ -7,7 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bash "$ROOT/deploy/local/infra.sh"
 ensure_env_file
 
-output="$LOGS/test-output.log"
+output="$LOGS/test-output${TF_TEST_SLOT:+-slot$TF_TEST_SLOT}.log"  # side-by-side checkouts keep their own
 log "dotnet test ($CONFIGURATION); full output in $output"
 set +e
 dotnet test "$ROOT/TrustFund.sln" -c "$CONFIGURATION" --logger "console;verbosity=normal" "$@" 2>&1 | tee "$output"

@@ -7,6 +7,7 @@ using TrustFund.Hosting.Auth;
 using TrustFund.Hosting.Http;
 using TrustFund.Hosting.Idempotency;
 using TrustFund.Hosting.Storage;
+using TrustFund.Reporting.Statements;
 
 namespace TrustFund.Reporting.Periods;
 
@@ -91,10 +92,7 @@ public static class PeriodsApi
 
     private static async Task<IResult> TrialBalanceAsync(string fundId, DateOnly? from, DateOnly? to, Database database, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        errors.AddIf(from is null, "from", "required", "from (yyyy-MM-dd) is required.");
-        errors.AddIf(to is null, "to", "required", "to (yyyy-MM-dd) is required.");
-        errors.AddIf(to < from, "to", "not-before-from", "to cannot be before from.");
+        var errors = StatementPeriod.Check(from, to);
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();

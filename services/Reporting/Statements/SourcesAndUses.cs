@@ -28,9 +28,20 @@ public static class SourcesAndUses
 {
     public static IEndpointRouteBuilder MapStatementsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/funds/{fundId}/statements/sources-and-uses", GetAsync).WithTags("Statements")
-            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager))
+        // Fund-level statements: finance, auditors and fund managers. A donor reads only its own donor statement.
+        var fundLevel = app.MapGroup("/funds/{fundId}/statements").WithTags("Statements")
+            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager));
+        fundLevel.MapGet("/sources-and-uses", GetAsync)
             .WithName("GetSourcesAndUses").WithSummary("Sources and uses of funds over a period, per currency, as the MPTF Office's funding status");
+        fundLevel.MapGet("/financial-position", FinancialPosition.GetAsync)
+            .WithName("GetFinancialPosition").WithSummary("Statement of financial position at a date: assets, net assets with and without donor restrictions");
+        fundLevel.MapGet("/receivables-ageing", ReceivablesAgeing.GetAsync)
+            .WithName("GetReceivablesAgeing").WithSummary("Pledges receivable at a date, aged by days past due, per donor and currency");
+        fundLevel.MapGet("/assessed-contributions", AssessedContributions.GetAsync)
+            .WithName("GetAssessedContributions").WithSummary("Assessed contributions of a year per member: assessed, paid, outstanding, arrears");
+        app.MapGet("/funds/{fundId}/statements/donors/{donorId}", DonorStatement.GetAsync).WithTags("Statements")
+            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.Donor))
+            .WithName("GetDonorStatement").WithSummary("A donor's statement: pledged, paid, outstanding, and where its money went (finance, auditor, the donor itself)");
         return app;
     }
 
@@ -66,10 +77,7 @@ public static class SourcesAndUses
 
     private static async Task<IResult> GetAsync(string fundId, DateOnly? from, DateOnly? to, Database database, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        errors.AddIf(from is null, "from", "required", "from (yyyy-MM-dd) is required.");
-        errors.AddIf(to is null, "to", "required", "to (yyyy-MM-dd) is required.");
-        errors.AddIf(to < from, "to", "not-before-from", "to cannot be before from.");
+        var errors = StatementPeriod.Check(from, to);
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text.Json;
+using TrustFund.IntegrationTests.Disbursements;
+using TrustFund.IntegrationTests.Infrastructure;
+
+namespace TrustFund.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// Pledges, contributions, a disbursement, a refund and a write-off through the real services; every statement total
+/// below is computed by hand in the comments.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class StatementsEndToEndTests(SystemFixture system)
+{
+    private static decimal D(JsonElement e, string name) => e.GetProperty(name).GetDecimal();
+
+    [Fact]
+    public async Task Pledges_payments_a_transfer_a_refund_and_a_write_off_give_the_statements_computed_by_hand()
+    {
+        var fund = await system.KnownFundAsync(feeRate: 0.01m); // USD; window mercury, project proj-ghana (lead-1, partner-1)
+        await system.WaitForCountAsync("Disbursements", "SELECT count(*) FROM project_copies WHERE fund_id = @fund", new { fund }, 1, "Disbursements to learn the project");
+
+        // 10,000 EUR to proj-ghana at 1.10: a receivable of 11,000.00 USD. 5,000 USD to core from Norway.
+        var eu = await PledgeAsync(fund, "donor-eu", 10_000m, "EUR", new { kind = "project", windowId = "mercury", projectId = "proj-ghana" }, 1.10m,
+            ("2026-04-30", 4_000m), ("2026-10-31", 6_000m));
+        var norway = await PledgeAsync(fund, "donor-norway", 5_000m, "USD", new { kind = "unearmarked" }, null, ("2026-06-30", 5_000m));
+
+        // 4,000 EUR at 1.12 = 4,480.00 USD, settling 11,000.00 - round(6,000 x 1.10) = 4,400.00 of receivable: 80.00 gained. Fee 44.80.
+        await PayAsync(fund, "donor-eu", eu, 4_000m, "EUR", "2026-04-20", 1.12m);
+        await PayAsync(fund, "donor-norway", norway, 5_000m, "USD", "2026-05-15", null); // fee 50.00
+
+        // 3,000 USD to partner-1, all of it donor-eu's project money; 500 of it comes back.
+        await system.WaitForCountAsync("Earmarking", "SELECT count(*) FROM receipts WHERE fund_id = @fund", new { fund }, 2, "both receipts pooled");
+        var request = await system.RequestAsync(fund, 3_000m, project: "proj-ghana");
+        await system.WaitForStatusAsync(request, "reserved");
+        (await system.PostAsync(system.Disbursements, $"/requests/{request}/approve", "fund-manager", new { }, subject: "manager-1")).Expect(HttpStatusCode.OK);
+        (await system.PostAsync(system.Disbursements, $"/requests/{request}/pay", "finance",
+            new { valueDate = "2026-06-10", bankReference = "PAY-GH-1", amount = 3_000m }, subject: "finance-1")).Expect(HttpStatusCode.OK);
+        await system.WaitForStatusAsync(request, "paid");
+        await system.WaitForCountAsync("Earmarking", "SELECT count(*) FROM reservations WHERE request_id = @request AND status = 'consumed'", new { request }, 1, "the payment in Earmarking");
+        (await system.PostAsync(system.Earmarking, $"/reservations/{request}/refunds", "finance",
+            new { refundId = Guid.NewGuid(), amount = 500m, currency = "USD", valueDate = "2026-06-20", reference = "unspent" })).Expect(HttpStatusCode.Created);
+
+        // 1,000 EUR written off: round(6,000 x 1.10) - round(5,000 x 1.10) = 1,100.00 USD.
+        (await system.PostAsync(system.Pledges, $"/pledges/{eu}/write-off", "finance", new { amount = 1_000m, reason = "agreed reduction, ministry budget cut" }))
+            .Expect(HttpStatusCode.OK);
+        await system.WaitForCountAsync("Reporting", "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund },
+            2 + 2 + 2 + 1 + 1 + 1, "pledges, payments, fees, transfer, refund and write-off posted");
+
+        // Sources and uses of 2026: deposits 4,480.00 + 5,000.00; uses 3,000.00 - 500.00 + 94.80 = 2,594.80; balance 6,885.20 (72.63 %).
+        var flows = (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/sources-and-uses?from=2026-01-01&to=2026-12-31", "fund-manager"))
+            .Expect(HttpStatusCode.OK).Body.EnumerateArray().Single();
+        Assert.Equal(["donor-eu:4480.00", "donor-norway:5000.00"], flows.GetProperty("contributionsByDonor").EnumerateArray()
+            .Select(d => $"{d.GetProperty("label").GetString()}:{d.GetProperty("value").GetRawText()}"));
+        Assert.Equal((9_480m, 9_480m, 3_000m, 500m, 94.80m, 2_594.80m), (D(flows, "contributions"), D(flows, "totalSources"), D(flows, "transfers"),
+            D(flows, "refunds"), D(flows, "administrativeAgentFee"), D(flows, "totalUses")));
+        Assert.Equal((6_885.20m, 72.63m, 6_885.20m), (D(flows, "balanceForPeriod"), D(flows, "balanceAsPercentOfDeposits"), D(flows, "closingBalance")));
+
+        // The donor statement of donor-eu: 10,000 EUR pledged, 4,000 paid, 1,000 written off, 5,000 (5,500.00 USD) outstanding; of its
+        // 4,480.00 USD, 44.80 went in fees and 3,000.00 to partner-1, of which 500.00 came back: 1,935.20 still held.
+        var statement = (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/donors/donor-eu?from=2026-01-01&to=2026-12-31", "donor",
+            claims: new Dictionary<string, string> { ["donor_id"] = "donor-eu" })).Expect(HttpStatusCode.OK).Body;
+        var pledged = statement.GetProperty("pledges").EnumerateArray().Single();
+        Assert.Equal(("EUR", 10_000m, 4_000m, 1_000m, 5_000m, 5_500m), (pledged.GetProperty("currency").GetString(), D(pledged, "pledged"), D(pledged, "paid"),
+            D(pledged, "writtenOff"), D(pledged, "outstandingAtEnd"), D(pledged, "outstandingAtEndInBaseCurrency")));
+        Assert.Equal((4_480m, 44.80m, 80m, 1_935.20m), (D(statement, "contributionsReceived"), D(statement, "administrativeAgentFee"),
+            D(statement, "exchangeDifferences"), D(statement, "heldAtEnd")));
+        var use = statement.GetProperty("uses").EnumerateArray().Single();
+        Assert.Equal(("proj-ghana", "partner-1", "project", 3_000m, 500m, 2_500m), (use.GetProperty("projectId").GetString(), use.GetProperty("partnerId").GetString(),
+            use.GetProperty("earmarkKind").GetString(), D(use, "transferred"), D(use, "refunded"), D(use, "net")));
+
+        // A donor reads only its own statement; a fund manager reads fund-level statements only.
+        (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/donors/donor-eu?from=2026-01-01&to=2026-12-31", "donor",
+            claims: new Dictionary<string, string> { ["donor_id"] = "donor-norway" })).Expect(HttpStatusCode.NotFound);
+        (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/donors/donor-eu?from=2026-01-01&to=2026-12-31", "fund-manager")).Expect(HttpStatusCode.Forbidden);
+        (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/sources-and-uses?from=2026-01-01&to=2026-12-31", "donor",
+            claims: new Dictionary<string, string> { ["donor_id"] = "donor-eu" })).Expect(HttpStatusCode.Forbidden);
+
+        // Financial position at the end of 2026: cash 6,885.20 + receivable 5,500.00 = 12,385.20 of assets. Net assets without donor
+        // restrictions: Norway's 5,000.00 less its fee of 50.00 = 4,950.00; with: 11,000.00 + 80.00 - 44.80 - 3,000.00 + 500.00 - 1,100.00 = 7,435.20.
+        var position = (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/financial-position?asOf=2026-12-31", "auditor"))
+            .Expect(HttpStatusCode.OK).Body.EnumerateArray().Single();
+        Assert.Equal((6_885.20m, 5_500m, 12_385.20m), (D(position, "cash"), D(position, "contributionsReceivable"), D(position, "totalAssets")));
+        Assert.Equal((4_950m, 7_435.20m, true), (D(position, "netAssetsWithoutDonorRestrictions"), D(position, "netAssetsWithDonorRestrictions"),
+            position.GetProperty("balanced").GetBoolean()));
+
+        // Receivables at 2026-11-30: the 5,000 EUR left sit on the instalment due 2026-10-31, 30 days past due.
+        var ageing = (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/receivables-ageing?asOf=2026-11-30", "finance"))
+            .Expect(HttpStatusCode.OK).Body;
+        var line = ageing.GetProperty("byDonor").EnumerateArray().Single();
+        Assert.Equal(("donor-eu", "EUR", 5_000m, 5_000m, 5_500m), (line.GetProperty("donorId").GetString(), line.GetProperty("currency").GetString(),
+            D(line.GetProperty("ageing"), "days1To30"), D(line, "outstanding"), D(line, "outstandingInBaseCurrency")));
+
+        // The trial balance balances in each currency, and bad input is named.
+        var trial = (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/trial-balance?from=2026-01-01&to=2026-12-31", "auditor")).Expect(HttpStatusCode.OK).Body;
+        Assert.All(trial.GetProperty("totals").EnumerateArray(), t => Assert.Equal(D(t, "debit"), D(t, "credit")));
+        Assert.Equal(["required"], (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/financial-position", "auditor"))
+            .Expect(HttpStatusCode.BadRequest).RulesOf("asOf"));
+        Assert.Equal(["not-before-from"], (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/donors/donor-eu?from=2026-02-01&to=2026-01-01", "auditor"))
+            .Expect(HttpStatusCode.BadRequest).RulesOf("to"));
+        Assert.Equal(["range"], (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/assessed-contributions?year=1999&asOf=2026-11-30", "auditor"))
+            .Expect(HttpStatusCode.BadRequest).RulesOf("year"));
+    }
+
+    private async Task<Guid> PledgeAsync(string fund, string donor, decimal amount, string currency, object earmark, decimal? rate,
+        params (string Due, decimal Amount)[] instalments) =>
+        (await system.PostAsync(system.Pledges, "/pledges", "finance", new Dictionary<string, object?>
+        {
+            ["donorId"] = donor, ["fundId"] = fund, ["amount"] = amount, ["currency"] = currency, ["earmark"] = earmark, ["pledgedOn"] = "2026-02-01",
+            ["exchangeRate"] = rate, ["instalments"] = instalments.Select(i => new { dueDate = i.Due, amount = i.Amount }).ToArray(),
+        })).Expect(HttpStatusCode.Created).Body.GetProperty("pledgeId").GetGuid();
+
+    private async Task PayAsync(string fund, string donor, Guid pledge, decimal amount, string currency, string valueDate, decimal? rate) =>
+        (await system.PostAsync(system.Pledges, "/contributions", "finance", new Dictionary<string, object?>
+        {
+            ["donorId"] = donor, ["fundId"] = fund, ["pledgeId"] = pledge, ["amount"] = amount, ["currency"] = currency, ["valueDate"] = valueDate,
+            ["bankReference"] = $"{donor}-{valueDate}", ["exchangeRate"] = rate,
+        })).Expect(HttpStatusCode.Created);
+}
