@@ -87,7 +87,9 @@ seed Pledges /exchange-rates demo-rate-eur-usd '{"fromCurrency":"EUR","toCurrenc
 seed Pledges /contributions demo-seed-1 '{"contributionId":"6f1c0b8e-0c55-4a7e-9d4e-000000000001","donorId":"donor-norway","fundId":"fund-asm","amount":250000.00,"currency":"USD","earmark":{"kind":"unearmarked"},"valueDate":"2026-11-01"}'
 seed Pledges /contributions demo-seed-2 '{"contributionId":"6f1c0b8e-0c55-4a7e-9d4e-000000000002","donorId":"donor-switzerland","fundId":"fund-asm","amount":120000.00,"currency":"USD","earmark":{"kind":"window","windowId":"mercury"},"valueDate":"2026-11-03"}'
 seed Pledges /contributions demo-seed-3 '{"contributionId":"6f1c0b8e-0c55-4a7e-9d4e-000000000003","donorId":"donor-eu","fundId":"fund-asm","amount":80000.00,"currency":"EUR","earmark":{"kind":"project","windowId":"mercury","projectId":"proj-ghana-retorts"},"valueDate":"2026-11-05"}'
-log "demo data seeded (fund-asm: two windows, two projects, three donors, an EUR/USD rate, three contributions)"
+seed Pledges /pledges demo-pledge-1 '{"pledgeId":"6f1c0b8e-0c55-4a7e-9d4e-100000000001","donorId":"donor-switzerland","fundId":"fund-asm","amount":240000.00,"currency":"USD","earmark":{"kind":"window","windowId":"mercury"},"pledgedOn":"2026-11-03","instalments":[{"dueDate":"2026-12-31","amount":120000.00},{"dueDate":"2027-12-31","amount":120000.00}]}'
+seed Pledges /pledges demo-pledge-2 '{"pledgeId":"6f1c0b8e-0c55-4a7e-9d4e-100000000002","donorId":"donor-eu","fundId":"fund-asm","amount":150000.00,"currency":"EUR","earmark":{"kind":"project","windowId":"mercury","projectId":"proj-ghana-retorts"},"pledgedOn":"2026-11-05","instalments":[{"dueDate":"2027-03-31","amount":75000.00},{"dueDate":"2027-09-30","amount":75000.00}]}'
+log "demo data seeded (fund-asm: two windows, two projects, three donors, an EUR/USD rate, three contributions, two pledges)"
 
 cat <<TXT
 
@@ -106,6 +108,7 @@ Try:
     -H "Idempotency-Key: \$(cat /proc/sys/kernel/random/uuid)" -H "Content-Type: application/json" \\
     -d '{"donorId":"donor-norway","fundId":"fund-asm","amount":1000.00,"currency":"USD","earmark":{"kind":"window","windowId":"mercury"},"valueDate":"$(date -u +%F)"}'
   curl -s http://127.0.0.1:${PORTS[Reporting]}/funds/fund-asm/balance -H "Authorization: Bearer \$TOKEN"
+  curl -s "http://127.0.0.1:${PORTS[Reporting]}/funds/fund-asm/statements/financial-position?asOf=$(date -u +%F)" -H "Authorization: Bearer \$TOKEN"
   curl -s http://127.0.0.1:${PORTS[Earmarking]}/funds/fund-asm/pools -H "Authorization: Bearer \$TOKEN"
 
 Other tokens: deploy/local/token.sh --subject alice --role auditor   (roles: donor with --donor-id, fund-manager, project-lead with --partner-id, finance, auditor)
