@@ -5,6 +5,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Options;
 using TrustFund.Hosting.Auth;
+using TrustFund.Hosting.Http;
 using TrustFund.Hosting.Storage;
 
 namespace TrustFund.Reporting.Reconciliation;
@@ -67,6 +68,12 @@ public static partial class ReconciliationApi
     private static async Task<IResult> ReconcileAsync(string fundId, HttpContext http, Database database, IHttpClientFactory clients,
         IOptions<ReconciliationOptions> options, TimeProvider clock)
     {
+        // Checked here, so that a malformed id is the caller's 400 rather than a service's refusal passed on as a 502.
+        var errors = new ValidationErrors();
+        if (!errors.RequireId("fundId", fundId))
+        {
+            return errors.ToProblem();
+        }
         IReadOnlyList<FundFigures> ledger;
         await using (var connection = await database.OpenAsync(http.RequestAborted))
         {

@@ -116,6 +116,11 @@ public sealed class ReconciliationTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task A_malformed_fund_id_is_refused_naming_it_before_any_service_is_asked() =>
+        Assert.Contains("id-format", (await system.GetAsync(system.Reporting, "/funds/Not-A-Fund/reconciliation", "auditor"))
+            .Expect(HttpStatusCode.BadRequest).RulesOf("fundId"));
+
+    [Fact]
     public async Task A_service_that_cannot_be_reached_gives_502_naming_it()
     {
         var fund = await system.NewFundAsync();
