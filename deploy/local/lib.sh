@@ -91,6 +91,8 @@ service_env() {
   echo "Auth__Audience=$TF_AUTH_AUDIENCE"
   echo "Auth__SigningKey=$TF_AUTH_SIGNING_KEY"
   echo "Reconciliation__Earmarking=http://127.0.0.1:${PORTS[Earmarking]}"
+  echo "Reconciliation__Pledges=http://127.0.0.1:${PORTS[Pledges]}"
+  echo "Reconciliation__Disbursements=http://127.0.0.1:${PORTS[Disbursements]}"
 }
 
 service_dll() { echo "$ROOT/services/$1/bin/$CONFIGURATION/net10.0/TrustFund.$1.dll"; }

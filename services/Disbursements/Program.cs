@@ -1,4 +1,5 @@
 using TrustFund.Disbursements.Funds;
+using TrustFund.Disbursements.Queries;
 using TrustFund.Disbursements.Requests;
 using TrustFund.Hosting;
 
@@ -10,5 +11,6 @@ var app = builder.Build();
 app.MapServiceDefaults();
 app.MapFundsApi();
 app.MapRequestsApi();
+app.MapTotals();
 
 return await app.RunServiceAsync(args);

@@ -3,6 +3,7 @@ using TrustFund.Pledges.Assessments;
 using TrustFund.Pledges.Contributions;
 using TrustFund.Pledges.Donors;
 using TrustFund.Pledges.Pledges;
+using TrustFund.Pledges.Queries;
 using TrustFund.Pledges.Rates;
 using TrustFund.Pledges.Structure;
 
@@ -18,5 +19,6 @@ app.MapPledgesApi();
 app.MapAssessmentsApi();
 app.MapExchangeRatesApi();
 app.MapKnownStructureApi();
+app.MapTotals();
 
 return await app.RunServiceAsync(args);

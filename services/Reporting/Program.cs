@@ -7,7 +7,7 @@ using TrustFund.Reporting.Statements;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("reporting", typeof(Program).Assembly);
 builder.Services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddHttpClient("earmarking", c => c.Timeout = TimeSpan.FromSeconds(10));
+builder.Services.AddHttpClient(ReconciliationApi.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
 
 var app = builder.Build();
 app.MapServiceDefaults();

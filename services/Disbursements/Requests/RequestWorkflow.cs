@@ -12,6 +12,10 @@ public static class RequestStatuses
     public const string Rejected = "rejected";
     public const string Cancelled = "cancelled";
     public const string Expired = "expired";
+
+    /// <summary>Every status, in the order of the workflow.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [Submitted, Reserved, RejectedInsufficientFunds, ReservationRefused, Approved, Paying, Paid, Rejected, Cancelled, Expired];
 }
 
 /// <summary>What the workflow needs to know of a request to decide a transition.</summary>

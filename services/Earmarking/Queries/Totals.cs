@@ -1,6 +1,6 @@
 using Dapper;
 using TrustFund.Contracts.Amounts;
-using TrustFund.Hosting.Auth;
+using TrustFund.Hosting.Http;
 using TrustFund.Hosting.Storage;
 
 namespace TrustFund.Earmarking.Queries;
@@ -17,13 +17,15 @@ public sealed record FundTotals(string FundId, string Currency, decimal Contribu
     public bool Balanced => Credited == Fees + Available + Reserved + Disbursed + Suspense;
 }
 
+/// <summary>A row of GET /totals: <see cref="FundTotals"/> with every amount in its currency's decimals.</summary>
+public sealed record FundTotalsShown(string FundId, string Currency, decimal Contributions, decimal Interest, decimal Credited, decimal Fees,
+    decimal Available, decimal Reserved, decimal Disbursed, decimal Refunded, decimal Suspense, bool Balanced);
+
 public static class Totals
 {
     public static IEndpointRouteBuilder MapTotals(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/totals", GetAsync).WithTags("Reconciliation")
-            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor))
-            .WithName("GetTotals").WithSummary("This service's own sums per fund and currency, for reconciliation (finance, auditor)");
+        app.MapTotals("This service's own sums per fund and currency, for reconciliation (finance, auditor)", ShownAsync);
         return app;
     }
 
@@ -33,18 +35,11 @@ public static class Totals
         return [.. await connection.QueryAsync<FundTotals>(database.Sql["totals.by_fund"], new { FundId = fundId })];
     }
 
-    private static async Task<IResult> GetAsync(string? fundId, Database database, CancellationToken cancellationToken)
-    {
-        var totals = await LoadAsync(database, fundId, cancellationToken);
-        return TypedResults.Ok(totals.Select(t =>
+    private static async Task<IReadOnlyList<FundTotalsShown>> ShownAsync(Database database, string? fundId, CancellationToken cancellationToken) =>
+        [.. (await LoadAsync(database, fundId, cancellationToken)).Select(t =>
         {
             decimal N(decimal v) => Money.Normalise(v, t.Currency);
-            return new
-            {
-                t.FundId, t.Currency, Contributions = N(t.Contributions), Interest = N(t.Interest), Credited = N(t.Credited), Fees = N(t.Fees),
-                Available = N(t.Available), Reserved = N(t.Reserved), Disbursed = N(t.Disbursed), Refunded = N(t.Refunded), Suspense = N(t.Suspense),
-                t.Balanced,
-            };
-        }).ToList());
-    }
+            return new FundTotalsShown(t.FundId, t.Currency, N(t.Contributions), N(t.Interest), N(t.Credited), N(t.Fees), N(t.Available), N(t.Reserved),
+                N(t.Disbursed), N(t.Refunded), N(t.Suspense), t.Balanced);
+        })];
 }

@@ -38,7 +38,7 @@ public static class PledgePostings
         var booked = Book(p);
         var (lines, after) = Change(booked, p.Amount, Accounts.Revenue(booked.Restricted));
         var rate = booked.Foreign ? $" at {booked.Rate}" : "";
-        return (Entry(booked, "pledge", p.PledgeId.ToString(), p.PledgedOn,
+        return (Entry(booked, SourceTypes.Pledge, p.PledgeId.ToString(), p.PledgedOn,
             $"{(p.Kind == "assessed" ? "Assessed contribution" : "Pledge")} of {p.Amount} {p.Currency} by {p.DonorId}{Purpose(booked)}{rate}", lines),
             after with { Pledged = p.Amount });
     }
@@ -52,7 +52,7 @@ public static class PledgePostings
             return (null, pledge);
         }
         var (lines, after) = Change(pledge, delta, Accounts.Revenue(pledge.Restricted));
-        return (Entry(pledge, "pledge-amendment", $"{a.PledgeId}@{a.AmendedAt.UtcDateTime:O}", DateOnly.FromDateTime(a.AmendedAt.UtcDateTime),
+        return (Entry(pledge, SourceTypes.PledgeAmendment, $"{a.PledgeId}@{a.AmendedAt.UtcDateTime:O}", DateOnly.FromDateTime(a.AmendedAt.UtcDateTime),
             $"Pledge of {a.DonorId} amended from {a.AmountBefore} to {a.AmountAfter} {a.Currency}: {a.Reason}", lines), after with { Pledged = pledge.Pledged + delta });
     }
 
@@ -64,7 +64,7 @@ public static class PledgePostings
             return (null, pledge);
         }
         var (lines, after) = Change(pledge, -c.CancelledAmount, Accounts.Revenue(pledge.Restricted));
-        return (Entry(pledge, "pledge-cancellation", $"{c.PledgeId}@{c.CancelledAt.UtcDateTime:O}", DateOnly.FromDateTime(c.CancelledAt.UtcDateTime),
+        return (Entry(pledge, SourceTypes.PledgeCancellation, $"{c.PledgeId}@{c.CancelledAt.UtcDateTime:O}", DateOnly.FromDateTime(c.CancelledAt.UtcDateTime),
             $"Unpaid {c.CancelledAmount} {c.Currency} of the pledge of {c.DonorId} cancelled: {c.Reason}", lines), after with { Cancelled = pledge.Cancelled + c.CancelledAmount });
     }
 
@@ -72,7 +72,7 @@ public static class PledgePostings
     public static (JournalEntry Entry, BookedPledge After) WrittenOff(BookedPledge pledge, PledgeWrittenOff w)
     {
         var (lines, after) = Change(pledge, -w.Amount, Accounts.PledgesWrittenOff(pledge.Restricted));
-        return (Entry(pledge, "pledge-write-off", $"{w.PledgeId}@{w.WrittenOffAt.UtcDateTime:O}", DateOnly.FromDateTime(w.WrittenOffAt.UtcDateTime),
+        return (Entry(pledge, SourceTypes.PledgeWriteOff, $"{w.PledgeId}@{w.WrittenOffAt.UtcDateTime:O}", DateOnly.FromDateTime(w.WrittenOffAt.UtcDateTime),
             $"{w.Amount} {w.Currency} of the pledge of {w.DonorId} written off: {w.Reason}", lines), after with { WrittenOff = pledge.WrittenOff + w.Amount });
     }
 
@@ -117,7 +117,7 @@ public static class PledgePostings
         }
         var converted = baseCurrency != c.Currency ? $" ({c.Amount} {c.Currency} at {c.ExchangeRate})" : "";
         var excess = excessBase > 0 ? $", {c.UnpledgedAmount ?? c.Amount - matched} {c.Currency} unpledged" : "";
-        var entry = new JournalEntry("contribution", c.ContributionId.ToString(), c.FundId, c.ValueDate,
+        var entry = new JournalEntry(SourceTypes.Contribution, c.ContributionId.ToString(), c.FundId, c.ValueDate,
             $"Contribution from {c.DonorId} paying {matched} {c.Currency} of pledge {c.PledgeId}{excess}{converted}", lines, c.Earmark.ProjectId)
         {
             BaseCurrency = baseCurrency, WindowId = c.Earmark.WindowId, PledgeId = pledge.PledgeId,

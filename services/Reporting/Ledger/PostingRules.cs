@@ -20,7 +20,7 @@ public static class PostingRules
         var (amount, currency, converted) = c.BaseAmount is { } baseAmount && c.BaseCurrency is { } baseCurrency && baseCurrency != c.Currency
             ? (baseAmount, baseCurrency, $" ({c.Amount} {c.Currency} at {c.ExchangeRate})")
             : (c.Amount, c.Currency, "");
-        return new JournalEntry("contribution", c.ContributionId.ToString(), c.FundId, c.ValueDate,
+        return new JournalEntry(SourceTypes.Contribution, c.ContributionId.ToString(), c.FundId, c.ValueDate,
             $"Contribution from {c.DonorId}{purpose}{converted}",
             [
                 new JournalLine(Accounts.Cash, c.DonorId, currency, amount, 0m, EarmarkKind: c.Earmark.Kind),
@@ -30,12 +30,12 @@ public static class PostingRules
 
     /// <summary>The administrative agent's fee, taken when a contribution is pooled: cash goes to the trustee. None when no fee was taken.</summary>
     public static JournalEntry? For(ContributionPooled p) =>
-        p.Fee <= 0 ? null : new JournalEntry("fee", p.ContributionId.ToString(), p.FundId, p.ValueDate, $"Administrative agent fee on contribution from {p.DonorId}",
+        p.Fee <= 0 ? null : new JournalEntry(SourceTypes.Fee, p.ContributionId.ToString(), p.FundId, p.ValueDate, $"Administrative agent fee on contribution from {p.DonorId}",
             FeeLines(p.DonorId, p.Earmark, p.Currency, p.Fee));
 
     /// <summary>The fee on suspense money whose fund did not exist when it arrived, taken when it is re-targeted.</summary>
     public static JournalEntry? For(SuspenseRetargeted r) =>
-        r.Fee <= 0 ? null : new JournalEntry("retarget-fee", r.ContributionId.ToString(), r.FundId, DateOnly.FromDateTime(r.RetargetedAt.UtcDateTime),
+        r.Fee <= 0 ? null : new JournalEntry(SourceTypes.RetargetFee, r.ContributionId.ToString(), r.FundId, DateOnly.FromDateTime(r.RetargetedAt.UtcDateTime),
             $"Administrative agent fee on re-targeted contribution from {r.DonorId} ({r.DonorAgreementReference})", FeeLines(r.DonorId, r.Earmark, r.Currency, r.Fee));
 
     /// <summary>
@@ -70,7 +70,7 @@ public static class PostingRules
             lines.Add(new JournalLine(Accounts.Cash, share.Key.DonorId, d.Currency, 0m, share.Sum(l => l.Amount), EarmarkKind: share.Key.EarmarkKind));
         }
         lines.AddRange(Restriction(d.Lines, d.Currency, release: true));
-        return new JournalEntry("disbursement", d.RequestId.ToString(), d.FundId, d.ValueDate,
+        return new JournalEntry(SourceTypes.Disbursement, d.RequestId.ToString(), d.FundId, d.ValueDate,
             $"Transfer to {d.PartnerId} for project {d.ProjectId}{(d.PaymentReference is null ? "" : $" ({d.PaymentReference})")}", lines, d.ProjectId, d.PartnerId);
     }
 
@@ -84,7 +84,7 @@ public static class PostingRules
             lines.Add(new JournalLine(Accounts.RefundsFromPartners, share.Key.DonorId, r.Currency, 0m, share.Sum(l => l.Amount), EarmarkKind: share.Key.EarmarkKind));
         }
         lines.AddRange(Restriction(r.Lines, r.Currency, release: false));
-        return new JournalEntry("refund", r.RefundId.ToString(), r.FundId, r.ValueDate, $"Refund from {r.PartnerId} of project {r.ProjectId}", lines,
+        return new JournalEntry(SourceTypes.Refund, r.RefundId.ToString(), r.FundId, r.ValueDate, $"Refund from {r.PartnerId} of project {r.ProjectId}", lines,
             r.ProjectId, r.PartnerId);
     }
 
@@ -94,7 +94,7 @@ public static class PostingRules
         var lines = new List<JournalLine> { new(Accounts.Cash, null, i.Currency, i.Amount, 0m) };
         lines.AddRange(i.Lines.GroupBy(l => IsEarmarked(l)).Select(g => new JournalLine(
             g.Key ? Accounts.InterestIncomeRestricted : Accounts.InterestIncomeUnrestricted, null, i.Currency, 0m, g.Sum(l => l.Amount))));
-        return new JournalEntry("interest", i.InterestId.ToString(), i.FundId, i.PeriodEnd,
+        return new JournalEntry(SourceTypes.Interest, i.InterestId.ToString(), i.FundId, i.PeriodEnd,
             $"Interest {i.PeriodStart:yyyy-MM-dd}..{i.PeriodEnd:yyyy-MM-dd} ({i.Method})", lines);
     }
 

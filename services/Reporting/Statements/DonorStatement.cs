@@ -40,14 +40,14 @@ public static class DonorStatement
         {
             var inPeriod = g.Where(l => l.InPeriod).ToList();
             return new DonorPledges(g.Key,
-                N(Receivable(inPeriod, "pledge", "pledge-amendment"), g.Key), N(-Receivable(inPeriod, "contribution"), g.Key),
-                N(-Receivable(inPeriod, "pledge-cancellation"), g.Key), N(-Receivable(inPeriod, "pledge-write-off"), g.Key),
+                N(Receivable(inPeriod, SourceTypes.Pledge, SourceTypes.PledgeAmendment), g.Key), N(-Receivable(inPeriod, SourceTypes.Contribution), g.Key),
+                N(-Receivable(inPeriod, SourceTypes.PledgeCancellation), g.Key), N(-Receivable(inPeriod, SourceTypes.PledgeWriteOff), g.Key),
                 N(g.Sum(l => l.Debit - l.Credit), g.Key), N(g.Sum(l => l.BaseDebit - l.BaseCredit), baseCurrency));
         }).OrderBy(p => p.Currency, StringComparer.Ordinal).ToList();
 
         // Everything below is in the base currency: the fund's cash and its uses.
         var cash = lines.Where(l => l.Account == Accounts.Cash).ToList();
-        decimal Deposits(IEnumerable<DonorLine> of) => of.Where(l => l.SourceType == "contribution").Sum(l => l.BaseDebit - l.BaseCredit);
+        decimal Deposits(IEnumerable<DonorLine> of) => of.Where(l => l.SourceType == SourceTypes.Contribution).Sum(l => l.BaseDebit - l.BaseCredit);
         var uses = period.Where(l => l.Account is Accounts.TransfersToPartners or Accounts.RefundsFromPartners)
             .GroupBy(l => (Project: l.ProjectId ?? "(none)", Partner: l.PartnerId ?? "(none)", Earmark: l.EarmarkKind ?? "(unknown)"))
             .Select(g =>

@@ -54,7 +54,7 @@ public static class SourcesAndUses
         decimal N(decimal v) => Money.Normalise(v, currency);
 
         // Deposits, as the funding status counts them: cash received from donors (a pledge is revenue, not yet a deposit).
-        var deposits = mine.Where(l => l.SourceType == "contribution" && l.Account == Accounts.Cash).ToList();
+        var deposits = mine.Where(l => l.SourceType == SourceTypes.Contribution && l.Account == Accounts.Cash).ToList();
         var byDonor = deposits.GroupBy(l => l.DonorId ?? "(unknown)", StringComparer.Ordinal)
             .Select(g => new Amount(g.Key, N(Debit(g)))).Where(a => a.Value != 0).OrderBy(a => a.Label, StringComparer.Ordinal).ToList();
         var contributions = N(Debit(deposits));

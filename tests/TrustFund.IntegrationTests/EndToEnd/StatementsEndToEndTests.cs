@@ -91,6 +91,16 @@ public sealed class StatementsEndToEndTests(SystemFixture system)
         Assert.Equal(("donor-eu", "EUR", 5_000m, 5_000m, 5_500m), (line.GetProperty("donorId").GetString(), line.GetProperty("currency").GetString(),
             D(line.GetProperty("ageing"), "days1To30"), D(line, "outstanding"), D(line, "outstandingInBaseCurrency")));
 
+        // Reconciliation: the ledger agrees with Earmarking, Pledges (5,000 EUR outstanding, 9,480.00 USD received) and Disbursements.
+        var reconciled = await Eventually.GetAsync(async () =>
+        {
+            var answer = await system.GetAsync(system.Reporting, $"/funds/{fund}/reconciliation", "auditor");
+            return answer.Status == HttpStatusCode.OK && answer.Body.GetProperty("reconciled").GetBoolean() ? answer.Body.ToString() : null;
+        }, "the ledger to agree with every service", TimeSpan.FromSeconds(30));
+        var figures = JsonDocument.Parse(reconciled).RootElement.GetProperty("ledger").EnumerateArray().ToDictionary(f => f.GetProperty("currency").GetString()!);
+        Assert.Equal((5_000m, 9_480m, 3_000m, 6_885.20m), (D(figures["EUR"], "pledgesReceivable"), D(figures["USD"], "contributions"),
+            D(figures["USD"], "disbursementsPaid"), D(figures["USD"], "cash")));
+
         // The trial balance balances in each currency, and bad input is named.
         var trial = (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/trial-balance?from=2026-01-01&to=2026-12-31", "auditor")).Expect(HttpStatusCode.OK).Body;
         Assert.All(trial.GetProperty("totals").EnumerateArray(), t => Assert.Equal(D(t, "debit"), D(t, "credit")));

@@ -57,6 +57,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["Outbox__PollInterval"] = "00:00:00.500",
             ["Reservations__ExpiryPollInterval"] = "00:00:00.300",
             ["Reconciliation__Earmarking"] = $"http://127.0.0.1:{SystemFixture.PortOf("Earmarking")}",
+            ["Reconciliation__Pledges"] = $"http://127.0.0.1:{SystemFixture.PortOf("Pledges")}",
+            ["Reconciliation__Disbursements"] = $"http://127.0.0.1:{SystemFixture.PortOf("Disbursements")}",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
         {
