@@ -5,7 +5,8 @@ namespace TrustFund.LoadRunner;
 public sealed record LoadOptions(
     Uri Pledges, Uri Reporting, string Token, IReadOnlyList<int> Concurrency, TimeSpan Duration, TimeSpan WarmUp,
     TimeSpan DrainTimeout, string PgBenchDatabase, int PgBenchClients, TimeSpan PgBenchDuration,
-    string Scenarios, Uri Earmarking, int Requesters, Uri Rabbit)
+    string Scenarios, Uri Earmarking, int Requesters, Uri Rabbit,
+    Uri StatementsReporting, string StatementsDatabase, int Entries, int WarmUpRuns, int Repetitions, int? ReportingPid)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -36,6 +37,12 @@ public sealed record LoadOptions(
             Get("scenarios", "contributions,reservations"),
             new Uri(Get("earmarking", "http://127.0.0.1:5102")),
             int.Parse(Get("requesters", "200"), CultureInfo.InvariantCulture),
-            new Uri(Get("rabbit", "rabbitmq://127.0.0.1:5672/trustfund")));
+            new Uri(Get("rabbit", "rabbitmq://127.0.0.1:5672/trustfund")),
+            new Uri(Get("statements-reporting", "http://127.0.0.1:5305")),
+            Get("statements-db", ""),
+            int.Parse(Get("entries", "1000000"), CultureInfo.InvariantCulture),
+            int.Parse(Get("warmup-runs", "1"), CultureInfo.InvariantCulture),
+            int.Parse(Get("repetitions", "5"), CultureInfo.InvariantCulture),
+            Get("reporting-pid", "") is { Length: > 0 } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
     }
 }

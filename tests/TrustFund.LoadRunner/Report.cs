@@ -40,6 +40,28 @@ public static class Report
             $"ratio: best contributions/s ({best.AcceptedPerSecond:0.0} at concurrency {best.Concurrency}) / pgbench tps = {best.AcceptedPerSecond / reference.TransactionsPerSecond:0.000}"));
     }
 
+    /// <summary>The statements table, in the form docs/benchmarks.md keeps (the reference is printed with the other scenarios).</summary>
+    public static void Print(StatementsRun? run)
+    {
+        if (run is null)
+        {
+            return;
+        }
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(c,
+            $"statements: GET on Reporting over a ledger of {run.LedgerEntries:N0} entries ({run.LedgerLines:N0} lines, database {run.DatabaseSize}); chain valid: {run.ChainValid}"));
+        Console.WriteLine("| statement | runs | min / p50 / max ms | rows | entries | entries/s (p50) | response | Reporting RSS before → peak MiB |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var s in run.Statements)
+        {
+            var memory = s.RssBeforeKb is null || s.PeakKb is null ? "n/a"
+                : string.Create(c, $"{s.RssBeforeKb / 1024.0:0} → {s.PeakKb / 1024.0:0}{(s.PeakSinceStart ? " (peak since start)" : "")}");
+            Console.WriteLine(string.Create(c,
+                $"| {s.Name} | {s.Runs} | {s.MinMs:0} / {s.P50Ms:0} / {s.MaxMs:0} | {s.Rows:N0} | {s.Entries:N0} | {s.EntriesPerSecond:N0} | {s.ResponseBytes / 1024.0:0.0} KiB | {memory} |"));
+        }
+    }
+
     private static bool PrintReference([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] PgBenchResult? reference)
     {
         if (reference is null)
