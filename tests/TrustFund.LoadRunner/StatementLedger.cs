@@ -54,9 +54,10 @@ public static class StatementLedger
     private static async Task<string> WriteAsync(NpgsqlConnection connection, IReadOnlyList<JournalEntry> batch, long firstId, string previous)
     {
         var stored = batch.Select((e, i) => new StoredEntry(firstId + i, e.SourceType, e.SourceId, e.FundId, e.ValueDate, e.Description,
-            [.. e.Lines.Select((l, n) => new LedgerLine(n + 1, l.Account, l.DonorId, l.Currency, l.Debit, l.Credit))], e.ValueDate, false, e.ProjectId, e.PartnerId)).ToList();
+            [.. e.Lines.Select((l, n) => new LedgerLine(n + 1, l.Account, l.DonorId, l.Currency, l.Debit, l.Credit, l.BaseDebitValue, l.BaseCreditValue, l.EarmarkKind))],
+            e.ValueDate, false, e.ProjectId, e.PartnerId, e.BaseCurrency, e.WindowId, e.PledgeId)).ToList();
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY journal_entries (entry_id, source_type, source_id, source_message_id, fund_id, value_date, description, posted_at, posting_date, adjustment, project_id, partner_id) FROM STDIN (FORMAT BINARY)"))
+            "COPY journal_entries (entry_id, source_type, source_id, source_message_id, fund_id, value_date, description, posted_at, posting_date, adjustment, project_id, partner_id, base_currency, window_id) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var e in stored)
             {
@@ -73,11 +74,13 @@ public static class StatementLedger
                 await copy.WriteAsync(e.Adjustment, NpgsqlDbType.Boolean);
                 await WriteNullableAsync(copy, e.ProjectId);
                 await WriteNullableAsync(copy, e.PartnerId);
+                await copy.WriteAsync(e.BaseCurrency!, NpgsqlDbType.Char);
+                await WriteNullableAsync(copy, e.WindowId);
             }
             await copy.CompleteAsync();
         }
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY journal_lines (entry_id, line_no, account, donor_id, currency, debit, credit) FROM STDIN (FORMAT BINARY)"))
+            "COPY journal_lines (entry_id, line_no, account, donor_id, currency, debit, credit, base_debit, base_credit, earmark_kind) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var e in stored)
             {
@@ -91,6 +94,9 @@ public static class StatementLedger
                     await copy.WriteAsync(l.Currency, NpgsqlDbType.Char);
                     await copy.WriteAsync(l.Debit, NpgsqlDbType.Numeric);
                     await copy.WriteAsync(l.Credit, NpgsqlDbType.Numeric);
+                    await copy.WriteAsync(l.BaseDebit, NpgsqlDbType.Numeric);
+                    await copy.WriteAsync(l.BaseCredit, NpgsqlDbType.Numeric);
+                    await WriteNullableAsync(copy, l.EarmarkKind);
                 }
             }
             await copy.CompleteAsync();
