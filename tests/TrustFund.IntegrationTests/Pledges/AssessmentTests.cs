@@ -75,6 +75,20 @@ public sealed class AssessmentTests(SystemFixture system)
             .EnumerateArray().Single(m => m.GetProperty("memberId").GetString() == "state-a");
         var assessedA = status.GetProperty("assessed").GetDecimal();
         Assert.Equal((150_000m, assessedA - 150_000m), (status.GetProperty("paid").GetDecimal(), status.GetProperty("outstanding").GetDecimal()));
+
+        // The ledger's statement agrees: state-a was assessed 400,000 + its share of the supplementary 100,000 and paid 150,000, due 2027-03-31.
+        var members = await Eventually.GetAsync(async () =>
+        {
+            var answer = (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/assessed-contributions?year=2026&asOf=2026-11-30", "fund-manager"))
+                .Expect(HttpStatusCode.OK).Body;
+            var listed = answer.GetProperty("members").EnumerateArray().ToList();
+            return listed.Count == 4 && listed.Sum(m => m.GetProperty("assessed").GetDecimal()) == 900_000m
+                && listed.Sum(m => m.GetProperty("paid").GetDecimal()) == 150_000m ? listed : null;
+        }, "the ledger to book the assessments and the payment");
+        var a = members.Single(m => m.GetProperty("memberId").GetString() == "state-a");
+        Assert.Equal((assessedA, 150_000m, assessedA - 150_000m, "partly-paid", "2027-03-31"), (a.GetProperty("assessed").GetDecimal(), a.GetProperty("paid").GetDecimal(),
+            a.GetProperty("outstanding").GetDecimal(), a.GetProperty("status").GetString(), a.GetProperty("earliestDueUnpaid").GetString()));
+        Assert.All(members.Where(m => m.GetProperty("memberId").GetString() != "state-a"), m => Assert.Equal("unpaid", m.GetProperty("status").GetString()));
     }
 
     [Fact]
