@@ -69,7 +69,8 @@ public abstract class PledgeChangeConsumer<T>(Database database, OutboxSignal ou
     {
         var pledge = await PledgeBook.LockAsync(Database, transaction, pledgeOf(context.Message));
         var (entry, after) = rule(pledge, context.Message);
-        if (await PledgeBook.PostAsync(Database, transaction, entry, after, context.MessageId!.Value))
+        // A change with nothing to post (new dates, same amount) still updates what the book keeps of it.
+        if (await PledgeBook.PostAsync(Database, transaction, entry, after, context.MessageId!.Value) || entry is null)
         {
             await AfterPostingAsync(context.Message, transaction);
         }
