@@ -67,9 +67,7 @@ public static class SourcesAndUses
     private static async Task<IResult> GetAsync(string fundId, DateOnly? from, DateOnly? to, Database database, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        errors.AddIf(from is null, "from", "required", "from (yyyy-MM-dd) is required.");
-        errors.AddIf(to is null, "to", "required", "to (yyyy-MM-dd) is required.");
-        errors.AddIf(to < from, "to", "not-before-from", "to cannot be before from.");
+        errors.RequireDateRange(from, to);
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();
