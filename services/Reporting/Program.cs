@@ -1,4 +1,5 @@
 using TrustFund.Hosting;
+using TrustFund.Reporting.Exports.Iati;
 using TrustFund.Reporting.Ledger;
 using TrustFund.Reporting.Periods;
 using TrustFund.Reporting.Reconciliation;
@@ -7,6 +8,8 @@ using TrustFund.Reporting.Statements;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("reporting", typeof(Program).Assembly);
 builder.Services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<IatiOptions>().BindConfiguration(IatiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddScoped<IatiExport>();
 builder.Services.AddHttpClient(ReconciliationApi.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
 
 var app = builder.Build();
@@ -16,5 +19,6 @@ app.MapLedgerChainApi();
 app.MapReconciliationApi();
 app.MapPeriodsApi();
 app.MapStatementsApi();
+app.MapIatiExportApi();
 
 return await app.RunServiceAsync(args);

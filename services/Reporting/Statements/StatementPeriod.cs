@@ -9,9 +9,7 @@ public static class StatementPeriod
     public static ValidationErrors Check(DateOnly? from, DateOnly? to)
     {
         var errors = new ValidationErrors();
-        errors.AddIf(from is null, "from", "required", "from (yyyy-MM-dd) is required.");
-        errors.AddIf(to is null, "to", "required", "to (yyyy-MM-dd) is required.");
-        errors.AddIf(to < from, "to", "not-before-from", "to cannot be before from.");
+        errors.RequireDateRange(from, to);
         return errors;
     }
 

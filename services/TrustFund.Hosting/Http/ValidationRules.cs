@@ -24,6 +24,14 @@ public static partial class ValidationRules
             $"{field} must be 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.");
     }
 
+    /// <summary>A required date range (query parameters <c>from</c> and <c>to</c>, both inclusive) whose end is not before its start.</summary>
+    public static bool RequireDateRange(this ValidationErrors errors, DateOnly? from, DateOnly? to)
+    {
+        var missing = errors.AddIf(from is null, "from", "required", "from (yyyy-MM-dd) is required.")
+                      | errors.AddIf(to is null, "to", "required", "to (yyyy-MM-dd) is required.");
+        return !missing && !errors.AddIf(to < from, "to", "not-before-from", "to cannot be before from.");
+    }
+
     /// <summary>Required free text (names, reasons, references) of at most <paramref name="maxLength"/> characters.</summary>
     public static bool RequireText(this ValidationErrors errors, string field, string? value, int maxLength = 200)
     {
