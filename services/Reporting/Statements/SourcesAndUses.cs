@@ -66,18 +66,23 @@ public static class SourcesAndUses
     private static async Task<IResult> GetAsync(string fundId, DateOnly? from, DateOnly? to, Database database, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        errors.AddIf(from is null, "from", "required", "from (yyyy-MM-dd) is required.");
-        errors.AddIf(to is null, "to", "required", "to (yyyy-MM-dd) is required.");
-        errors.AddIf(to < from, "to", "not-before-from", "to cannot be before from.");
-        if (!errors.IsEmpty)
+        if (errors.RequirePeriod(from, to) is not var (start, end))
         {
             return errors.ToProblem();
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        var lines = (await connection.QueryAsync<PeriodLine>(database.Sql["ledger.period_lines"], new { FundId = fundId, From = from, To = to })).ToList();
-        var opening = (await connection.QueryAsync<(string Currency, decimal Cash)>(database.Sql["ledger.cash_before"], new { FundId = fundId, Before = from }))
+        return TypedResults.Ok(await LoadAsync(new StatementQuery(database, connection, null, fundId, start, end)));
+    }
+
+    /// <summary>One statement per currency the fund has lines or opening cash in, in code order.</summary>
+    public static async Task<IReadOnlyList<SourcesAndUsesStatement>> LoadAsync(StatementQuery query)
+    {
+        var lines = (await query.Connection.QueryAsync<PeriodLine>(query.Database.Sql["ledger.period_lines"],
+            new { query.FundId, query.From, query.To }, query.Transaction)).ToList();
+        var opening = (await query.Connection.QueryAsync<(string Currency, decimal Cash)>(query.Database.Sql["ledger.cash_before"],
+                new { query.FundId, Before = query.From }, query.Transaction))
             .ToDictionary(c => c.Currency.Trim(), c => c.Cash);
         var currencies = lines.Select(l => l.Currency.Trim()).Union(opening.Keys).Order(StringComparer.Ordinal).ToList();
-        return TypedResults.Ok(currencies.Select(c => Build(fundId, c, from!.Value, to!.Value, opening.GetValueOrDefault(c), lines)).ToList());
+        return [.. currencies.Select(c => Build(query.FundId, c, query.From, query.To, opening.GetValueOrDefault(c), lines))];
     }
 }
