@@ -1,4 +1,5 @@
 using TrustFund.Hosting;
+using TrustFund.Reporting.Exports;
 using TrustFund.Reporting.Ledger;
 using TrustFund.Reporting.Periods;
 using TrustFund.Reporting.Reconciliation;
@@ -16,5 +17,6 @@ app.MapLedgerChainApi();
 app.MapReconciliationApi();
 app.MapPeriodsApi();
 app.MapStatementsApi();
+app.MapExportsApi();
 
 return await app.RunServiceAsync(args);
