@@ -90,6 +90,9 @@ public sealed class ExportTests(SystemFixture system)
             Assert.True(before.GetProperty("valid").GetBoolean(), before.ToString());
             Assert.Equal(before.GetProperty("lastHash").GetString(), manifest.GetProperty("ledger").GetProperty("chainHash").GetString());
             Assert.Equal(before.GetProperty("entries").GetInt64(), manifest.GetProperty("ledger").GetProperty("chainPosition").GetInt64());
+            var link = (await system.GetAsync(system.Reporting, $"/ledger/chain/{before.GetProperty("entries").GetInt64()}", "auditor"))
+                .Expect(HttpStatusCode.OK).Body;
+            Assert.Equal(before.GetProperty("lastHash").GetString(), link.GetProperty("entryHash").GetString());
 
             var id = manifest.GetProperty("exportId").GetString()!;
             Assert.Equal(manifest.ToString(), (await system.GetAsync(system.Reporting, $"/exports/{id}", "fund-manager")).Expect(HttpStatusCode.OK).Body.ToString());
