@@ -51,8 +51,6 @@ public readonly record struct ExportCell(string? Text, decimal? Number)
 
     public static implicit operator ExportCell(decimal number) => new(null, number);
 
-    public static ExportCell Of(decimal? number) => new(null, number);
-
     public static ExportCell FromString(string text) => new(text, null);
 
     public static ExportCell FromDecimal(decimal number) => new(null, number);
