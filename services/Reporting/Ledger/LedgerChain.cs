@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using TrustFund.Hosting.Auth;
+using TrustFund.Hosting.Http;
 using TrustFund.Hosting.Storage;
 
 namespace TrustFund.Reporting.Ledger;
@@ -115,6 +116,16 @@ public static class LedgerChain
             })
             .WithTags("Ledger").RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor))
             .WithName("VerifyLedgerChain").WithSummary("Recompute the ledger's hash chain from the first entry; names the first broken link (finance, auditor)");
+        app.MapGet("/ledger/chain/{position:long}", async (long position, Database database, CancellationToken cancellationToken) =>
+            {
+                await using var connection = await database.OpenAsync(cancellationToken);
+                var link = await connection.QuerySingleOrDefaultAsync<ChainLink>(database.Sql["chain.at"], new { Position = position });
+                return link is null
+                    ? (IResult)Problems.NotFound("No such link", $"The ledger chain has no link at position {position}.", "position")
+                    : TypedResults.Ok(link);
+            })
+            .WithTags("Ledger").RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor))
+            .WithName("GetLedgerChainLink").WithSummary("One link of the hash chain: what an export's manifest (chain position and hash) is checked against");
         return app;
     }
 }

@@ -92,17 +92,23 @@ public static class PeriodsApi
 
     private static async Task<IResult> TrialBalanceAsync(string fundId, DateOnly? from, DateOnly? to, Database database, CancellationToken cancellationToken)
     {
-        var errors = StatementPeriod.Check(from, to);
-        if (!errors.IsEmpty)
+        var errors = new ValidationErrors();
+        if (errors.RequirePeriod(from, to) is not var (start, end))
         {
             return errors.ToProblem();
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        var lines = (await connection.QueryAsync<TrialBalanceLine>(database.Sql["ledger.trial_balance"], new { FundId = fundId, From = from, To = to }))
+        return TypedResults.Ok(await LoadTrialBalanceAsync(new StatementQuery(database, connection, null, fundId, start, end)));
+    }
+
+    public static async Task<TrialBalance> LoadTrialBalanceAsync(StatementQuery query)
+    {
+        var lines = (await query.Connection.QueryAsync<TrialBalanceLine>(query.Database.Sql["ledger.trial_balance"],
+                new { query.FundId, query.From, query.To }, query.Transaction))
             .Select(l => l with { Currency = l.Currency.Trim(), Debit = Money.Normalise(l.Debit, l.Currency), Credit = Money.Normalise(l.Credit, l.Currency) })
             .ToList();
         var totals = lines.GroupBy(l => l.Currency).Select(g => new TrialBalanceLine("(total)", g.Key, g.Sum(l => l.Debit), g.Sum(l => l.Credit)))
             .OrderBy(t => t.Currency, StringComparer.Ordinal).ToList();
-        return TypedResults.Ok(new TrialBalance(fundId, from!.Value, to!.Value, lines, totals));
+        return new TrialBalance(query.FundId, query.From, query.To, lines, totals);
     }
 }

@@ -77,17 +77,25 @@ public static class SourcesAndUses
 
     private static async Task<IResult> GetAsync(string fundId, DateOnly? from, DateOnly? to, Database database, CancellationToken cancellationToken)
     {
-        var errors = StatementPeriod.Check(from, to);
-        if (!errors.IsEmpty)
+        var errors = new ValidationErrors();
+        if (errors.RequirePeriod(from, to) is not var (start, end))
         {
             return errors.ToProblem();
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        var lines = (await connection.QueryAsync<PeriodLine>(database.Sql["ledger.period_lines"], new { FundId = fundId, From = from, To = to })).ToList();
-        var opening = (await connection.QueryAsync<(string Currency, decimal Cash)>(database.Sql["ledger.cash_before"], new { FundId = fundId, Before = from }))
+        return TypedResults.Ok(await LoadAsync(new StatementQuery(database, connection, null, fundId, start, end)));
+    }
+
+    /// <summary>One statement per currency the fund has lines or opening cash in, in code order.</summary>
+    public static async Task<IReadOnlyList<SourcesAndUsesStatement>> LoadAsync(StatementQuery query)
+    {
+        var lines = (await query.Connection.QueryAsync<PeriodLine>(query.Database.Sql["ledger.period_lines"],
+            new { query.FundId, query.From, query.To }, query.Transaction)).ToList();
+        var opening = (await query.Connection.QueryAsync<(string Currency, decimal Cash)>(query.Database.Sql["ledger.cash_before"],
+                new { query.FundId, Before = query.From }, query.Transaction))
             .ToDictionary(c => c.Currency.Trim(), c => c.Cash);
         // The currencies cash is held in (a receivable in another currency is no fund balance of its own).
         var currencies = lines.Where(l => l.Account == Accounts.Cash).Select(l => l.Currency.Trim()).Union(opening.Keys).Order(StringComparer.Ordinal).ToList();
-        return TypedResults.Ok(currencies.Select(c => Build(fundId, c, from!.Value, to!.Value, opening.GetValueOrDefault(c), lines)).ToList());
+        return [.. currencies.Select(c => Build(query.FundId, c, query.From, query.To, opening.GetValueOrDefault(c), lines))];
     }
 }

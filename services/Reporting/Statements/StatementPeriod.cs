@@ -9,7 +9,7 @@ public static class StatementPeriod
     public static ValidationErrors Check(DateOnly? from, DateOnly? to)
     {
         var errors = new ValidationErrors();
-        errors.RequireDateRange(from, to);
+        errors.RequirePeriod(from, to);
         return errors;
     }
 

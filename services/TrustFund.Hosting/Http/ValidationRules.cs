@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using TrustFund.Contracts.Amounts;
 using TrustFund.Contracts.Messages;
@@ -22,14 +23,6 @@ public static partial class ValidationRules
         }
         return !errors.AddIf(!IsId(value), field, "id-format",
             $"{field} must be 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.");
-    }
-
-    /// <summary>A required date range (query parameters <c>from</c> and <c>to</c>, both inclusive) whose end is not before its start.</summary>
-    public static bool RequireDateRange(this ValidationErrors errors, DateOnly? from, DateOnly? to)
-    {
-        var missing = errors.AddIf(from is null, "from", "required", "from (yyyy-MM-dd) is required.")
-                      | errors.AddIf(to is null, "to", "required", "to (yyyy-MM-dd) is required.");
-        return !missing && !errors.AddIf(to < from, "to", "not-before-from", "to cannot be before from.");
     }
 
     /// <summary>Required free text (names, reasons, references) of at most <paramref name="maxLength"/> characters.</summary>
@@ -114,5 +107,52 @@ public static partial class ValidationRules
                 break;
         }
         return valid ? new Earmark { Kind = kind!, WindowId = windowId, ProjectId = projectId } : null;
+    }
+
+    /// <summary>Required name out of a fixed set (a statement, a format); what it names when valid.</summary>
+    public static T? RequireOneOf<T>(this ValidationErrors errors, string field, string? value, IReadOnlyDictionary<string, T> known)
+        where T : class
+    {
+        if (errors.AddIf(string.IsNullOrEmpty(value), field, "required", $"{field} is required."))
+        {
+            return null;
+        }
+        if (known.TryGetValue(value!, out var found))
+        {
+            return found;
+        }
+        errors.Add(field, "one-of", $"{field} must be one of: {string.Join(", ", known.Keys.Order(StringComparer.Ordinal))}.");
+        return null;
+    }
+
+    /// <summary>Required period <c>from</c>..<c>to</c> (inclusive), <c>to</c> not before <c>from</c>; the period when valid.</summary>
+    public static (DateOnly From, DateOnly To)? RequirePeriod(this ValidationErrors errors, DateOnly? from, DateOnly? to)
+    {
+        errors.AddIf(from is null, "from", "required", "from (yyyy-MM-dd) is required.");
+        errors.AddIf(to is null, "to", "required", "to (yyyy-MM-dd) is required.");
+        if (from is null || to is null)
+        {
+            return null;
+        }
+        return errors.AddIf(to < from, "to", "not-before-from", "to cannot be before from.") ? null : (from.Value, to.Value);
+    }
+
+    /// <summary>The same period given as text in a body: each date must be "yyyy-MM-dd".</summary>
+    public static (DateOnly From, DateOnly To)? RequirePeriod(this ValidationErrors errors, string? from, string? to)
+    {
+        var start = ParseDate(errors, "from", from);
+        var end = ParseDate(errors, "to", to);
+        return start is null || end is null ? null : errors.RequirePeriod(start, end);
+    }
+
+    private static DateOnly? ParseDate(ValidationErrors errors, string field, string? text)
+    {
+        if (errors.AddIf(string.IsNullOrEmpty(text), field, "required", $"{field} (yyyy-MM-dd) is required."))
+        {
+            return null;
+        }
+        var valid = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
+        errors.AddIf(!valid, field, "format", $"{field} must be a date written yyyy-MM-dd.");
+        return valid ? date : null;
     }
 }

@@ -55,7 +55,7 @@ public static class IatiExportApi
     {
         var errors = new ValidationErrors();
         errors.RequireId("fundId", fundId);
-        errors.RequireDateRange(from, to);
+        errors.RequirePeriod(from, to);
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();

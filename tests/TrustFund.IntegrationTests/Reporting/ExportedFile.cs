@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using CsvHelper;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using PdfSharp;
+using PdfSharp.Pdf.IO;
+using TrustFund.IntegrationTests.Infrastructure;
+
+namespace TrustFund.IntegrationTests.Reporting;
+
+/// <summary>An exported file as downloaded, and its figures read back the way each format's own readers see them.</summary>
+public sealed record ExportedFile(byte[] Content, string? MediaType, string? FileName, string? Digest)
+{
+    static ExportedFile() => PdfSharpLicense.SetAgplLicense();
+
+    public static async Task<ExportedFile> DownloadAsync(SystemFixture system, string exportId, string role = "auditor")
+    {
+        using var request = system.Request(HttpMethod.Get, $"/exports/{exportId}/file", role);
+        using var response = await system.Reporting.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return new ExportedFile(await response.Content.ReadAsByteArrayAsync(), response.Content.Headers.ContentType?.MediaType,
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName,
+            response.Headers.TryGetValues("Repr-Digest", out var digest) ? digest.Single() : null);
+    }
+
+    /// <summary>The numbers of the row labelled <paramref name="label"/> in each section, as the CSV gives them.</summary>
+    public IReadOnlyList<decimal[]> CsvRows(string label)
+    {
+        using var reader = CsvReader.Create(Content, new CsvReaderOptions { HasHeader = false });
+        var rows = new List<decimal[]>();
+        while (reader.Read())
+        {
+            if (reader.GetString(0) is "row" or "total" && reader.GetString(1) == label)
+            {
+                rows.Add([.. Enumerable.Range(2, reader.FieldCount - 2).Select(reader.GetString).TakeWhile(f => f.Length > 0)
+                    .Select(f => decimal.Parse(f, NumberStyles.Number, CultureInfo.InvariantCulture))]);
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>The numeric cells of the row labelled <paramref name="label"/>, read with the Open XML SDK; text cells are refused.</summary>
+    public IReadOnlyList<decimal[]> XlsxRows(string label)
+    {
+        using var package = SpreadsheetDocument.Open(new MemoryStream(Content), isEditable: false);
+        return [.. package.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
+            .Where(r => r.Elements<Cell>().First().InlineString?.InnerText == label)
+            .Select(r => r.Elements<Cell>().Skip(1).Select(c =>
+            {
+                Assert.Equal(CellValues.Number, c.DataType?.Value);
+                return decimal.Parse(c.CellValue!.Text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            }).ToArray())];
+    }
+
+    public int PdfPages()
+    {
+        using var pdf = PdfReader.Open(new MemoryStream(Content), PdfDocumentOpenMode.Import);
+        return pdf.PageCount;
+    }
+
+    /// <summary>The PDF's text as laid out on its pages, by poppler's pdftotext (installed by deploy/local/infra.sh).</summary>
+    public async Task<string> PdfTextAsync()
+    {
+        using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", "-", "-"])
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true,
+        })!;
+        var text = process.StandardOutput.ReadToEndAsync();
+        await process.StandardInput.BaseStream.WriteAsync(Content);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync();
+        return await text;
+    }
+
+    public static string Shown(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture);
+}
