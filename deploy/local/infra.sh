@@ -21,7 +21,7 @@ ensure_packages() {
   command -v rabbitmq-server >/dev/null || apt_install rabbitmq-server
   command -v openssl >/dev/null || apt_install openssl
   command -v curl >/dev/null || apt_install curl
-  # The tests read exported PDFs back as text (the statement is exported with its fonts; nothing else needs a font).
+  # The tests read exported PDFs back as text and check their structure (pdftotext, pdfinfo).
   command -v pdftotext >/dev/null || apt_install poppler-utils
 }
 

@@ -1,11 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using PdfSharp;
-using PdfSharp.Pdf.IO;
 using TrustFund.IntegrationTests.Infrastructure;
 
 namespace TrustFund.IntegrationTests.Reporting;
@@ -13,8 +10,6 @@ namespace TrustFund.IntegrationTests.Reporting;
 /// <summary>An exported file as downloaded, and its figures read back the way each format's own readers see them.</summary>
 public sealed record ExportedFile(byte[] Content, string? MediaType, string? FileName, string? Digest)
 {
-    static ExportedFile() => PdfSharpLicense.SetAgplLicense();
-
     public static async Task<ExportedFile> DownloadAsync(SystemFixture system, string exportId, string role = "auditor")
     {
         using var request = system.Request(HttpMethod.Get, $"/exports/{exportId}/file", role);
@@ -56,23 +51,11 @@ public sealed record ExportedFile(byte[] Content, string? MediaType, string? Fil
 
     public int PdfPages()
     {
-        using var pdf = PdfReader.Open(new MemoryStream(Content), PdfDocumentOpenMode.Import);
-        return pdf.PageCount;
+        return TrustFund.Tests.Shared.Poppler.Pages(Content);
     }
 
-    /// <summary>The PDF's text as laid out on its pages, by poppler's pdftotext (installed by deploy/local/infra.sh).</summary>
-    public async Task<string> PdfTextAsync()
-    {
-        using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", "-", "-"])
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true,
-        })!;
-        var text = process.StandardOutput.ReadToEndAsync();
-        await process.StandardInput.BaseStream.WriteAsync(Content);
-        process.StandardInput.Close();
-        await process.WaitForExitAsync();
-        return await text;
-    }
+    /// <summary>The PDF's text as laid out on its pages, by poppler's pdftotext.</summary>
+    public Task<string> PdfTextAsync() => Task.FromResult(TrustFund.Tests.Shared.Poppler.Text(Content));
 
     public static string Shown(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using TrustFund.Tests.Shared;
 using TrustFund.Reporting.Exports;
 using TrustFund.Reporting.Exports.Documents;
 using TrustFund.Reporting.Periods;
@@ -33,25 +33,5 @@ public static class ExportSamples
         [.. Enumerable.Range(1, accounts).Select(i => new TrialBalanceLine($"{i:0000}-account-number-{i}", "USD", 1m, 0m))],
         [new("(total)", "USD", accounts, 0m)]));
 
-    /// <summary>The PDF's text laid out as on the page, by Debian's poppler-utils (installed by deploy/local/infra.sh).</summary>
-    public static string PdfText(byte[] pdf)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(path, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"])
-            {
-                RedirectStandardOutput = true, RedirectStandardError = true,
-            }) ?? throw new InvalidOperationException("pdftotext did not start (poppler-utils is installed by deploy/local/infra.sh).");
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"pdftotext failed: {process.StandardError.ReadToEnd()}");
-            return text;
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    public static string PdfText(byte[] pdf) => Poppler.Text(pdf);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PdfSharp.Drawing;
 
 namespace TrustFund.Reporting.Exports.Formats;
 
@@ -7,7 +6,7 @@ namespace TrustFund.Reporting.Exports.Formats;
 internal sealed class PdfTable(PdfPages pages, ExportSection section)
 {
     private const double Pad = 4;
-    private const double LineHeight = 12;
+    private const double LineHeight = 11;
 
     public void Draw()
     {
@@ -16,7 +15,7 @@ internal sealed class PdfTable(PdfPages pages, ExportSection section)
         Header(widths);
         foreach (var row in section.Rows)
         {
-            var cells = section.Columns.Select((c, i) => Lines(c, i < row.Cells.Count ? row.Cells[i] : ExportCell.Empty, widths[i], row.IsTotal)).ToList();
+            var cells = section.Columns.Select((c, i) => Wrap(Shown(c, i < row.Cells.Count ? row.Cells[i] : ExportCell.Empty), PdfPages.Body, widths[i] - 2 * Pad)).ToList();
             var height = cells.Max(c => c.Count) * LineHeight + 3;
             if (pages.Ensure(height + (row.IsTotal ? 3 : 0)))
             {
@@ -26,10 +25,10 @@ internal sealed class PdfTable(PdfPages pages, ExportSection section)
             if (row.IsTotal)
             {
                 pages.Y += 2;
-                pages.Graphics.DrawLine(PdfPages.Rule, PdfPages.Left, pages.Y, PdfPages.Left + PdfPages.Width, pages.Y);
+                pages.Rule(pages.Y);
                 pages.Y += 1;
             }
-            Cells(widths, cells, row.IsTotal ? PdfPages.BodyBold : PdfPages.Body);
+            Cells(widths, cells, row.IsTotal);
             pages.Y += height;
         }
         pages.Y += 6;
@@ -37,30 +36,27 @@ internal sealed class PdfTable(PdfPages pages, ExportSection section)
 
     private void Header(double[] widths)
     {
-        var cells = section.Columns.Select((c, i) => Wrap(pages.Graphics, c.Header, PdfPages.BodyBold, widths[i] - 2 * Pad)).ToList();
+        var cells = section.Columns.Select((c, i) => Wrap(c.Header, PdfPages.Body, widths[i] - 2 * Pad)).ToList();
         var height = cells.Max(c => c.Count) * LineHeight + 3;
-        Cells(widths, cells, PdfPages.BodyBold);
+        Cells(widths, cells, bold: true);
         pages.Y += height;
-        pages.Graphics.DrawLine(PdfPages.Rule, PdfPages.Left, pages.Y, PdfPages.Left + PdfPages.Width, pages.Y);
+        pages.Rule(pages.Y);
         pages.Y += 2;
     }
 
-    private void Cells(double[] widths, List<IReadOnlyList<string>> cells, XFont font)
+    private void Cells(double[] widths, List<IReadOnlyList<string>> cells, bool bold)
     {
         var x = PdfPages.Left;
         for (var i = 0; i < cells.Count; i++)
         {
-            var format = section.Columns[i].IsNumeric ? XStringFormats.TopRight : XStringFormats.TopLeft;
+            var right = section.Columns[i].IsNumeric;
             for (var l = 0; l < cells[i].Count; l++)
             {
-                pages.Graphics.DrawString(cells[i][l], font, XBrushes.Black, new XRect(x + Pad, pages.Y + 1 + l * LineHeight, widths[i] - 2 * Pad, LineHeight), format);
+                pages.Cell(right ? x + widths[i] - Pad : x + Pad, pages.Y + 1 + l * LineHeight, cells[i][l], bold, right);
             }
             x += widths[i];
         }
     }
-
-    private IReadOnlyList<string> Lines(ExportColumn column, ExportCell cell, double width, bool bold) =>
-        Wrap(pages.Graphics, Shown(column, cell), bold ? PdfPages.BodyBold : PdfPages.Body, width - 2 * Pad);
 
     /// <summary>For a reader: thousands grouped, the currency's decimals.</summary>
     private string Shown(ExportColumn column, ExportCell cell) =>
@@ -69,9 +65,8 @@ internal sealed class PdfTable(PdfPages pages, ExportSection section)
     /// <summary>Numeric columns as wide as their widest figure; text columns share the rest in proportion to their content.</summary>
     private double[] Widths()
     {
-        var g = pages.Graphics;
         double Natural(int i) => section.Rows.Select(r => i < r.Cells.Count ? Shown(section.Columns[i], r.Cells[i]) : "")
-            .Append(section.Columns[i].Header).Max(t => g.MeasureString(t, PdfPages.BodyBold).Width) + 2 * Pad + 1;
+            .Append(section.Columns[i].Header).Max(t => PdfFile.Width(t, PdfPages.Body)) + 2 * Pad + 1;
         var widths = section.Columns.Select((c, i) => c.IsNumeric ? Math.Max(60, Natural(i)) : Natural(i)).ToArray();
         var text = Enumerable.Range(0, widths.Length).Where(i => !section.Columns[i].IsNumeric).ToList();
         var room = PdfPages.Width - Enumerable.Range(0, widths.Length).Where(i => section.Columns[i].IsNumeric).Sum(i => widths[i]);
@@ -88,14 +83,15 @@ internal sealed class PdfTable(PdfPages pages, ExportSection section)
     }
 
     /// <summary>Breaks text into lines that fit, at spaces or after hyphens, or anywhere when one word is too long.</summary>
-    public static IReadOnlyList<string> Wrap(XGraphics g, string text, XFont font, double width)
+    public static IReadOnlyList<string> Wrap(string text, double size, double width)
     {
+        var fits = Math.Max(1, (int)Math.Floor(width / PdfFile.Width("M", size)));
         var lines = new List<string>();
         var line = "";
         foreach (var token in Tokens(text))
         {
             var candidate = line + token;
-            if (line.Length == 0 || g.MeasureString(candidate.TrimEnd(), font).Width <= width)
+            if (line.Length == 0 || candidate.TrimEnd().Length <= fits)
             {
                 line = candidate;
                 continue;
@@ -104,7 +100,7 @@ internal sealed class PdfTable(PdfPages pages, ExportSection section)
             line = token.TrimStart();
         }
         lines.Add(line.TrimEnd());
-        return [.. lines.SelectMany(l => Split(g, l, font, width))];
+        return [.. lines.SelectMany(l => l.Chunk(fits).Select(c => new string(c)).DefaultIfEmpty(""))];
     }
 
     private static IEnumerable<string> Tokens(string text)
@@ -122,20 +118,5 @@ internal sealed class PdfTable(PdfPages pages, ExportSection section)
         {
             yield return text[start..];
         }
-    }
-
-    private static IEnumerable<string> Split(XGraphics g, string line, XFont font, double width)
-    {
-        while (line.Length > 1 && g.MeasureString(line, font).Width > width)
-        {
-            var n = line.Length - 1;
-            while (n > 1 && g.MeasureString(line[..n], font).Width > width)
-            {
-                n--;
-            }
-            yield return line[..n];
-            line = line[n..];
-        }
-        yield return line;
     }
 }
