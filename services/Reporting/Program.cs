@@ -1,6 +1,6 @@
 using TrustFund.Hosting;
-using TrustFund.Reporting.Exports.Iati;
 using TrustFund.Reporting.Exports;
+using TrustFund.Reporting.Exports.Iati;
 using TrustFund.Reporting.Ledger;
 using TrustFund.Reporting.Periods;
 using TrustFund.Reporting.Reconciliation;
@@ -20,7 +20,6 @@ app.MapLedgerChainApi();
 app.MapReconciliationApi();
 app.MapPeriodsApi();
 app.MapStatementsApi();
-app.MapIatiExportApi();
 app.MapExportsApi();
 
 return await app.RunServiceAsync(args);

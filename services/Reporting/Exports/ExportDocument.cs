@@ -8,7 +8,12 @@ namespace TrustFund.Reporting.Exports;
 /// </summary>
 public sealed record ExportDocument(
     string Statement, string Title, string FundId, DateOnly From, DateOnly To, string? Currency,
-    IReadOnlyList<ExportSection> Sections, IReadOnlyList<string> Notes);
+    IReadOnlyList<ExportSection> Sections, IReadOnlyList<string> Notes)
+{
+    /// <summary>An amount in a note: thousands grouped, the currency's decimals.</summary>
+    public static string Amount(decimal value, string currency) =>
+        value.ToString($"N{TrustFund.Contracts.Amounts.Currency.FromCode(currency.Trim()).MinorUnits}", CultureInfo.InvariantCulture) + " " + currency.Trim();
+}
 
 /// <summary>One table; <see cref="Currency"/> gives the decimals of its amount columns (a section without one shows amounts with two).</summary>
 public sealed record ExportSection(string Title, string? Currency, IReadOnlyList<ExportColumn> Columns, IReadOnlyList<ExportRow> Rows)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using TrustFund.Reporting.Exports.Formats;
 
 namespace TrustFund.Reporting.Exports;
 
@@ -10,15 +9,19 @@ namespace TrustFund.Reporting.Exports;
 /// </summary>
 public sealed record ExportManifest(
     Guid ExportId, string Statement, string Format, string FundId, DateOnly From, DateOnly To,
-    string FileName, string MediaType, long ByteLength, string Sha256, LedgerRange Ledger, DateTimeOffset GeneratedAt, string GeneratedBy)
+    string FileName, string MediaType, long ByteLength, string Sha256, LedgerRange Ledger, DateTimeOffset GeneratedAt, string GeneratedBy,
+    string? DonorId = null)
 {
-    /// <summary>The manifest of a rendered file: its name, length and SHA-256 (lower-case hex), and what it was built from.</summary>
-    public static ExportManifest Of(Guid exportId, string statement, IExportRenderer renderer, string fundId, DateOnly from, DateOnly to,
+    /// <summary>The manifest of a file: its name, length and SHA-256 (lower-case hex), and what it was built from.</summary>
+    public static ExportManifest Of(Guid exportId, string statement, ExportFileKind kind, string fundId, string? donorId, DateOnly from, DateOnly to,
         byte[] content, LedgerRange ledger, ExportStamp stamp) =>
-        new(exportId, statement, renderer.Format, fundId, from, to,
-            string.Create(CultureInfo.InvariantCulture, $"{fundId}_{statement}_{from:yyyy-MM-dd}_{to:yyyy-MM-dd}.{renderer.Extension}"),
-            renderer.MediaType, content.LongLength, Convert.ToHexStringLower(SHA256.HashData(content)), ledger, stamp.GeneratedAt, stamp.GeneratedBy);
+        new(exportId, statement, kind.Format, fundId, from, to,
+            string.Create(CultureInfo.InvariantCulture, $"{fundId}_{statement}{(donorId is null ? "" : $"_{donorId}")}_{from:yyyy-MM-dd}_{to:yyyy-MM-dd}.{kind.Extension}"),
+            kind.MediaType, content.LongLength, Convert.ToHexStringLower(SHA256.HashData(content)), ledger, stamp.GeneratedAt, stamp.GeneratedBy, donorId);
 }
+
+/// <summary>What kind of file an export is: its format name, media type and file extension.</summary>
+public sealed record ExportFileKind(string Format, string MediaType, string Extension);
 
 /// <summary>
 /// The fund's journal entries posted in the period (first and last entry id, how many; none gives nulls and 0) and the
@@ -30,10 +33,10 @@ public sealed record LedgerRange(long? FirstEntryId, long? LastEntryId, long Ent
 internal sealed record StoredManifest(
     Guid ExportId, string Statement, string Format, string FundId, DateOnly From, DateOnly To, string FileName, string MediaType,
     long ByteLength, string Sha256, long? FirstEntryId, long? LastEntryId, long Entries, long ChainPosition, string ChainHash,
-    DateTimeOffset GeneratedAt, string GeneratedBy)
+    DateTimeOffset GeneratedAt, string GeneratedBy, string? DonorId)
 {
     public ExportManifest ToManifest() => new(ExportId, Statement, Format, FundId, From, To, FileName, MediaType, ByteLength, Sha256,
-        new LedgerRange(FirstEntryId, LastEntryId, Entries, ChainPosition, ChainHash), GeneratedAt, GeneratedBy);
+        new LedgerRange(FirstEntryId, LastEntryId, Entries, ChainPosition, ChainHash), GeneratedAt, GeneratedBy, DonorId);
 }
 
-internal sealed record StoredFile(string FileName, string MediaType, string Sha256, byte[] Content);
+internal sealed record StoredFile(string FileName, string MediaType, string Sha256, byte[] Content, string? DonorId);

@@ -5,15 +5,18 @@ using TrustFund.Hosting.Auth;
 using TrustFund.Hosting.Http;
 using TrustFund.Hosting.Idempotency;
 using TrustFund.Hosting.Storage;
+using TrustFund.Reporting.Exports.Documents;
 using TrustFund.Reporting.Exports.Formats;
+using TrustFund.Reporting.Exports.Iati;
 
 namespace TrustFund.Reporting.Exports;
 
-public sealed record ExportRequest(string? Statement, string? Format, string? From, string? To);
+public sealed record ExportRequest(string? Statement, string? Format, string? From, string? To, string? DonorId = null);
 
 /// <summary>
-/// Exports a fund's statement over a period as CSV, XLSX or PDF. The file and its manifest are stored, so the same
-/// bytes can be fetched again and checked against the SHA-256 and the ledger chain hash the manifest records.
+/// Exports a fund's statement over a period as CSV, XLSX or PDF, or its IATI activity XML. The file and its manifest
+/// are stored, so the same bytes can be fetched again and checked against the SHA-256 and the ledger chain hash the
+/// manifest records. Fund-level statements: finance, auditors, fund managers; a donor statement: finance and auditors.
 /// </summary>
 public static class ExportsApi
 {
@@ -22,7 +25,7 @@ public static class ExportsApi
         var group = app.MapGroup("/").WithTags("Exports")
             .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager));
         group.MapPost("/funds/{fundId}/exports", CreateAsync).RequireIdempotencyKey()
-            .WithName("CreateExport").WithSummary("Export a fund's statement over a period (trial-balance, sources-and-uses) as csv, xlsx or pdf, with its manifest");
+            .WithName("CreateExport").WithSummary("Export a fund's statement over a period as csv, xlsx or pdf, or its IATI activity XML, with its manifest");
         group.MapGet("/exports/{exportId:guid}", GetManifestAsync)
             .WithName("GetExportManifest").WithSummary("The manifest of an export: file, SHA-256, the ledger range and chain hash it was built from");
         group.MapGet("/exports/{exportId:guid}/file", GetFileAsync)
@@ -31,51 +34,96 @@ public static class ExportsApi
     }
 
     private static async Task<IResult> CreateAsync(string fundId, ExportRequest request, HttpContext http, IdempotentExecutor idempotency,
-        Database database, AuditTrail audit, TimeProvider clock)
+        Database database, AuditTrail audit, TimeProvider clock, IatiExport iati)
     {
         var errors = new ValidationErrors();
         errors.RequireId("fundId", fundId);
-        var statement = errors.RequireOneOf("statement", request.Statement, StatementExports.All);
-        var renderer = errors.RequireOneOf("format", request.Format, ExportFormats.All);
+        var isIati = request.Statement == IatiExport.Statement;
+        var statement = isIati ? null : errors.RequireOneOf("statement", request.Statement, StatementExports.All);
+        var renderer = isIati ? null : errors.RequireOneOf("format", request.Format, ExportFormats.All);
+        errors.AddIf(isIati && request.Format != IatiExport.Kind.Format, "format", "one-of", $"The IATI activity XML is format {IatiExport.Kind.Format}.");
+        var forDonor = request.Statement == DonorStatementDocument.Statement;
+        if (forDonor)
+        {
+            errors.RequireId("donorId", request.DonorId);
+        }
+        else
+        {
+            errors.AddIf(request.DonorId is not null, "donorId", "donor-statement-only", "donorId is given only for a donor-statement.");
+        }
         var period = errors.RequirePeriod(request.From, request.To);
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();
         }
+        if (forDonor && !MayReadDonorStatements(http.User))
+        {
+            return TypedResults.Forbid();
+        }
         var (from, to) = period!.Value;
 
         return await idempotency.ExecuteAsync(http, request, async tx =>
         {
-            var snapshot = await LedgerSnapshot.ReadAsync(database, statement!, fundId, from, to, http.RequestAborted);
-            if (snapshot is null)
-            {
-                return Problems.NotFound("No ledger entries for this fund", $"The ledger has no entries for fund '{fundId}'.", "fundId");
-            }
             var actor = http.User.SubjectOf()!;
-            var stamp = new ExportStamp(ExportStamp.Truncate(clock.GetUtcNow()), actor, snapshot.Range.ChainPosition, snapshot.Range.ChainHash);
-            var content = renderer!.Render(snapshot.Document, stamp);
-            var manifest = ExportManifest.Of(Guid.CreateVersion7(), statement!.Name, renderer, fundId, from, to, content, snapshot.Range, stamp);
+            var now = ExportStamp.Truncate(clock.GetUtcNow());
+            ExportFileKind kind;
+            byte[] content;
+            LedgerRange range;
+            ExportStamp stamp;
+            if (isIati)
+            {
+                var snapshot = await LedgerSnapshot.ReadAsync(database, IatiExport.LoadAsync, fundId, null, from, to, http.RequestAborted);
+                if (snapshot is null || snapshot.Content.Lines.Count == 0)
+                {
+                    return Problems.NotFound("Nothing to export",
+                        $"The ledger has no entry for a project of fund '{fundId}' posted between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}.", "fundId");
+                }
+                (kind, range, stamp) = (IatiExport.Kind, snapshot.Range, new ExportStamp(now, actor, snapshot.Range.ChainPosition, snapshot.Range.ChainHash));
+                content = iati.Build(snapshot.Content);
+            }
+            else
+            {
+                var snapshot = await LedgerSnapshot.ReadAsync(database, statement!.BuildAsync, fundId, request.DonorId, from, to, http.RequestAborted);
+                if (snapshot is null)
+                {
+                    return Problems.NotFound("No ledger entries for this fund", $"The ledger has no entries for fund '{fundId}'.", "fundId");
+                }
+                (kind, range, stamp) = (renderer!.Kind, snapshot.Range, new ExportStamp(now, actor, snapshot.Range.ChainPosition, snapshot.Range.ChainHash));
+                var document = snapshot.Content with
+                {
+                    Notes = [.. snapshot.Content.Notes, snapshot.Closed
+                        ? "The period is closed: nothing more is posted into it, so these figures are final."
+                        : "The period is not closed: entries may still be posted into it and change these figures."],
+                };
+                content = renderer.Render(document, stamp);
+            }
+            var manifest = ExportManifest.Of(Guid.CreateVersion7(), request.Statement!, kind, fundId, request.DonorId, from, to, content, range, stamp);
 
             await tx.Connection!.ExecuteAsync(database.Sql["exports.insert"], new
             {
                 manifest.ExportId, manifest.Statement, manifest.Format, manifest.FundId, manifest.From, manifest.To, manifest.FileName,
                 manifest.MediaType, manifest.ByteLength, manifest.Sha256, manifest.Ledger.FirstEntryId, manifest.Ledger.LastEntryId,
                 manifest.Ledger.Entries, manifest.Ledger.ChainPosition, manifest.Ledger.ChainHash, manifest.GeneratedAt, manifest.GeneratedBy,
-                TraceId = Activity.Current?.TraceId.ToString(), Content = content,
+                TraceId = Activity.Current?.TraceId.ToString(), Content = content, manifest.DonorId,
             }, tx);
             await audit.RecordAsync(tx, actor, "export.created", "export", manifest.ExportId.ToString(), new
             {
-                manifest.Statement, manifest.Format, manifest.FundId, manifest.From, manifest.To, manifest.Sha256, manifest.Ledger,
+                manifest.Statement, manifest.Format, manifest.FundId, manifest.DonorId, manifest.From, manifest.To, manifest.Sha256, manifest.Ledger,
             });
             return TypedResults.Created($"/exports/{manifest.ExportId}", manifest);
         });
     }
 
-    private static async Task<IResult> GetManifestAsync(Guid exportId, Database database, CancellationToken cancellationToken)
+    /// <summary>A donor's statement is for finance and auditors (and, as JSON, the donor itself), not for fund managers.</summary>
+    private static bool MayReadDonorStatements(System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Roles.Finance) || user.IsInRole(Roles.Auditor);
+
+    private static async Task<IResult> GetManifestAsync(Guid exportId, HttpContext http, Database database, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var stored = await connection.QuerySingleOrDefaultAsync<StoredManifest>(database.Sql["exports.manifest"], new { ExportId = exportId });
-        return stored is null ? NotFound(exportId) : TypedResults.Ok(stored.ToManifest());
+        return stored is null ? NotFound(exportId)
+            : stored.DonorId is not null && !MayReadDonorStatements(http.User) ? TypedResults.Forbid()
+            : TypedResults.Ok(stored.ToManifest());
     }
 
     private static async Task<IResult> GetFileAsync(Guid exportId, Database database, HttpResponse response, CancellationToken cancellationToken)
@@ -85,6 +133,10 @@ public static class ExportsApi
         if (file is null)
         {
             return NotFound(exportId);
+        }
+        if (file.DonorId is not null && !MayReadDonorStatements(response.HttpContext.User))
+        {
+            return TypedResults.Forbid();
         }
         // RFC 9530: the digest of the bytes sent, the same SHA-256 as the manifest's.
         response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(file.Sha256))}:";

@@ -21,5 +21,9 @@ public static class StatementExports
     {
         StatementExport.Of(TrialBalanceDocument.Statement, PeriodsApi.LoadTrialBalanceAsync, (s, _) => TrialBalanceDocument.Map(s)),
         StatementExport.Of(SourcesAndUsesDocument.Statement, SourcesAndUses.LoadAsync, (s, q) => SourcesAndUsesDocument.Map(s, q.FundId, q.From, q.To)),
+        StatementExport.Of(FinancialPositionDocument.Statement, FinancialPosition.LoadAsync, (s, q) => FinancialPositionDocument.Map(s, q.FundId, q.From, q.To)),
+        StatementExport.Of(ReceivablesAgeingDocument.Statement, ReceivablesAgeing.LoadAsync, (s, q) => ReceivablesAgeingDocument.Map(s, q.From)),
+        StatementExport.Of(AssessedContributionsDocument.Statement, AssessedContributions.LoadAsync, (s, q) => AssessedContributionsDocument.Map(s, q.From)),
+        StatementExport.Of(DonorStatementDocument.Statement, async q => (await DonorStatement.LoadAsync(q))!, (s, _) => DonorStatementDocument.Map(s)),
     }.ToDictionary(s => s.Name, StringComparer.Ordinal);
 }

@@ -60,7 +60,14 @@ public static class AssessedContributions
             return errors.ToProblem();
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        var pledges = (await connection.QueryAsync<AssessedPledge>(database.Sql["statements.assessed"], new { FundId = fundId, Year = year, AsOf = asOf })).ToList();
-        return TypedResults.Ok(Build(fundId, year!.Value, asOf!.Value, pledges));
+        return TypedResults.Ok(await LoadAsync(new StatementQuery(database, connection, null, fundId, new DateOnly(year!.Value, 1, 1), asOf!.Value)));
+    }
+
+    /// <summary>The assessments of the year of <see cref="StatementQuery.From"/>, their status at <see cref="StatementQuery.To"/>.</summary>
+    public static async Task<AssessedContributionsResponse> LoadAsync(StatementQuery query)
+    {
+        var pledges = (await query.Connection.QueryAsync<AssessedPledge>(query.Database.Sql["statements.assessed"],
+            new { query.FundId, query.From.Year, AsOf = query.To }, query.Transaction)).ToList();
+        return Build(query.FundId, query.From.Year, query.To, pledges);
     }
 }

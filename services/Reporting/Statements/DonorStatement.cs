@@ -81,12 +81,22 @@ public static class DonorStatement
             return errors.ToProblem();
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (await connection.ExecuteScalarAsync<string?>(database.Sql["ledger.fund_base_currency"], new { FundId = fundId }) is not { } baseCurrency)
+        var statement = await LoadAsync(new StatementQuery(database, connection, null, fundId, from!.Value, to!.Value, donorId));
+        return statement is null
+            ? Problems.NotFound("No ledger entries for this fund", $"The ledger has no entries for fund '{fundId}'.", "fundId")
+            : TypedResults.Ok(statement);
+    }
+
+    /// <summary>The statement of <see cref="StatementQuery.DonorId"/>; null when the ledger has no entry of the fund.</summary>
+    public static async Task<DonorStatementResponse?> LoadAsync(StatementQuery query)
+    {
+        if (await query.Connection.ExecuteScalarAsync<string?>(query.Database.Sql["ledger.fund_base_currency"], new { query.FundId }, query.Transaction)
+            is not { } baseCurrency)
         {
-            return Problems.NotFound("No ledger entries for this fund", $"The ledger has no entries for fund '{fundId}'.", "fundId");
+            return null;
         }
-        var lines = (await connection.QueryAsync<DonorLine>(database.Sql["statements.donor_lines"],
-            new { FundId = fundId, DonorId = donorId, From = from, To = to })).ToList();
-        return TypedResults.Ok(Build(fundId, donorId, from!.Value, to!.Value, baseCurrency.Trim(), lines));
+        var lines = (await query.Connection.QueryAsync<DonorLine>(query.Database.Sql["statements.donor_lines"],
+            new { query.FundId, query.DonorId, query.From, query.To }, query.Transaction)).ToList();
+        return Build(query.FundId, query.DonorId!, query.From, query.To, baseCurrency.Trim(), lines);
     }
 }

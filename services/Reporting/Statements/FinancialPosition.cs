@@ -43,8 +43,15 @@ public static class FinancialPosition
             return errors.ToProblem();
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        var balances = (await connection.QueryAsync<BaseBalance>(database.Sql["statements.position"], new { FundId = fundId, AsOf = asOf }))
+        return TypedResults.Ok(await LoadAsync(new StatementQuery(database, connection, null, fundId, asOf!.Value, asOf!.Value)));
+    }
+
+    /// <summary>One statement per base currency (a fund has one), at <see cref="StatementQuery.To"/>.</summary>
+    public static async Task<IReadOnlyList<FinancialPositionResponse>> LoadAsync(StatementQuery query)
+    {
+        var balances = (await query.Connection.QueryAsync<BaseBalance>(query.Database.Sql["statements.position"],
+                new { query.FundId, AsOf = query.To }, query.Transaction))
             .Select(b => b with { Currency = b.Currency.Trim() }).ToList();
-        return TypedResults.Ok(balances.GroupBy(b => b.Currency).Select(g => Build(fundId, asOf!.Value, g.Key, [.. g])).ToList());
+        return [.. balances.GroupBy(b => b.Currency).Select(g => Build(query.FundId, query.To, g.Key, [.. g]))];
     }
 }

@@ -86,9 +86,16 @@ public static class ReceivablesAgeing
             return errors.ToProblem();
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        var receivables = (await connection.QueryAsync<PledgeReceivable>(database.Sql["statements.receivables"], new { FundId = fundId, AsOf = asOf })).ToList();
-        var instalments = (await connection.QueryAsync<ScheduledInstalment>(database.Sql["statements.instalments"],
-            new { PledgeIds = receivables.Select(r => r.PledgeId).ToArray() })).ToList();
-        return TypedResults.Ok(Build(fundId, asOf!.Value, receivables, instalments));
+        return TypedResults.Ok(await LoadAsync(new StatementQuery(database, connection, null, fundId, asOf!.Value, asOf!.Value)));
+    }
+
+    /// <summary>The ageing at <see cref="StatementQuery.To"/>.</summary>
+    public static async Task<ReceivablesAgeingResponse> LoadAsync(StatementQuery query)
+    {
+        var receivables = (await query.Connection.QueryAsync<PledgeReceivable>(query.Database.Sql["statements.receivables"],
+            new { query.FundId, AsOf = query.To }, query.Transaction)).ToList();
+        var instalments = (await query.Connection.QueryAsync<ScheduledInstalment>(query.Database.Sql["statements.instalments"],
+            new { PledgeIds = receivables.Select(r => r.PledgeId).ToArray() }, query.Transaction)).ToList();
+        return Build(query.FundId, query.To, receivables, instalments);
     }
 }

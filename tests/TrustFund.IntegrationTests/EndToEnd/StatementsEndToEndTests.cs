@@ -101,6 +101,27 @@ public sealed class StatementsEndToEndTests(SystemFixture system)
         Assert.Equal((5_000m, 9_480m, 3_000m, 6_885.20m), (D(figures["EUR"], "pledgesReceivable"), D(figures["USD"], "contributions"),
             D(figures["USD"], "disbursementsPaid"), D(figures["USD"], "cash")));
 
+        // Exports carry the same figures: the financial position as a workbook, the donor statement as a PDF (finance and auditors only).
+        var workbook = (await system.PostAsync(system.Reporting, $"/funds/{fund}/exports", "fund-manager",
+            new { statement = "financial-position", format = "xlsx", from = "2026-01-01", to = "2026-12-31" })).Expect(HttpStatusCode.Created).Body;
+        var xlsx = await Reporting.ExportedFile.DownloadAsync(system, workbook.GetProperty("exportId").GetString()!);
+        Assert.Equal([12_385.20m], xlsx.XlsxRows("Total assets").Single());
+        Assert.Equal([7_435.20m], xlsx.XlsxRows("Net assets with donor restrictions").Single());
+        var signed = (await system.PostAsync(system.Reporting, $"/funds/{fund}/exports", "finance",
+            new { statement = "donor-statement", donorId = "donor-eu", format = "pdf", from = "2026-01-01", to = "2026-12-31" })).Expect(HttpStatusCode.Created).Body;
+        Assert.Equal("donor-eu", signed.GetProperty("donorId").GetString());
+        var pdf = await Reporting.ExportedFile.DownloadAsync(system, signed.GetProperty("exportId").GetString()!);
+        var text = await pdf.PdfTextAsync();
+        foreach (var expected in new[] { "Donor statement of donor-eu", $"Fund: {fund}", "1,935.20", "5,500.00", "proj-ghana", "Page 1 of", "Certified by" })
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+        (await system.PostAsync(system.Reporting, $"/funds/{fund}/exports", "fund-manager",
+            new { statement = "donor-statement", donorId = "donor-eu", format = "pdf", from = "2026-01-01", to = "2026-12-31" })).Expect(HttpStatusCode.Forbidden);
+        (await system.GetAsync(system.Reporting, $"/exports/{signed.GetProperty("exportId").GetString()}/file", "fund-manager")).Expect(HttpStatusCode.Forbidden);
+        Assert.Equal(["required"], (await system.PostAsync(system.Reporting, $"/funds/{fund}/exports", "finance",
+            new { statement = "donor-statement", format = "pdf", from = "2026-01-01", to = "2026-12-31" })).Expect(HttpStatusCode.BadRequest).RulesOf("donorId"));
+
         // The trial balance balances in each currency, and bad input is named.
         var trial = (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/trial-balance?from=2026-01-01&to=2026-12-31", "auditor")).Expect(HttpStatusCode.OK).Body;
         Assert.All(trial.GetProperty("totals").EnumerateArray(), t => Assert.Equal(D(t, "debit"), D(t, "credit")));

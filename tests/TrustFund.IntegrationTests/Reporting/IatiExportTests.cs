@@ -9,7 +9,7 @@ namespace TrustFund.IntegrationTests.Reporting;
 [Collection(SystemCollection.Name)]
 public sealed class IatiExportTests(SystemFixture system)
 {
-    private const string Year = "from=2026-01-01&to=2026-12-31";
+    private static object Export(string format) => new { statement = "iati-activities", format, from = "2026-01-01", to = "2026-12-31" };
 
     [Fact]
     public async Task A_funds_IATI_export_validates_against_the_schema_and_shows_the_pledge_the_money_in_and_the_transfer_to_the_partner()
@@ -43,10 +43,14 @@ public sealed class IatiExportTests(SystemFixture system)
         await system.WaitForCountAsync("Reporting", "SELECT count(*) FROM journal_entries WHERE fund_id = @fund AND source_type IN ('pledge', 'contribution', 'disbursement')",
             new { fund }, 4, "the pledge, both receipts and the transfer in the ledger");
 
-        using var call = system.Request(HttpMethod.Get, $"/funds/{fund}/exports/iati?{Year}", "auditor");
-        using var response = await system.Reporting.Client.SendAsync(call);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal((HttpStatusCode.OK, "application/xml"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        // Exported with a manifest like every export: the file's SHA-256 and the ledger's chain hash when it was read.
+        var manifest = (await system.PostAsync(system.Reporting, $"/funds/{fund}/exports", "auditor", Export("xml"))).Expect(HttpStatusCode.Created).Body;
+        var file = await ExportedFile.DownloadAsync(system, manifest.GetProperty("exportId").GetString()!);
+        var bytes = file.Content;
+        Assert.Equal(("application/xml", "xml", "iati-activities"), (file.MediaType, manifest.GetProperty("format").GetString(), manifest.GetProperty("statement").GetString()));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), manifest.GetProperty("sha256").GetString());
+        Assert.Equal((await system.GetAsync(system.Reporting, "/ledger/verify", "auditor")).Body.GetProperty("lastHash").GetString(),
+            manifest.GetProperty("ledger").GetProperty("chainHash").GetString());
         var problems = IatiSchema.Validate(bytes, schema);
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
 
@@ -71,17 +75,19 @@ public sealed class IatiExportTests(SystemFixture system)
     {
         var fund = Samples.NewFund();
 
-        Assert.Contains("required", (await system.GetAsync(system.Reporting, $"/funds/{fund}/exports/iati?to=2026-12-31", "finance"))
-            .Expect(HttpStatusCode.BadRequest).RulesOf("from"));
-        Assert.Contains("not-before-from", (await system.GetAsync(system.Reporting, $"/funds/{fund}/exports/iati?from=2026-12-31&to=2026-01-01", "auditor"))
+        Task<Infrastructure.Api.Answer> ExportAsync(object body, string role = "finance", string of = "") =>
+            system.PostAsync(system.Reporting, $"/funds/{(of.Length == 0 ? fund : of)}/exports", role, body,
+                claims: role == "donor" ? new Dictionary<string, string> { ["donor_id"] = "donor-a" } : null);
+        var before = await system.CountAsync("Reporting", "SELECT count(*) FROM exports");
+
+        Assert.Contains("required", (await ExportAsync(new { statement = "iati-activities", format = "xml", to = "2026-12-31" })).Expect(HttpStatusCode.BadRequest).RulesOf("from"));
+        Assert.Contains("not-before-from", (await ExportAsync(new { statement = "iati-activities", format = "xml", from = "2026-12-31", to = "2026-01-01" }))
             .Expect(HttpStatusCode.BadRequest).RulesOf("to"));
-        Assert.Contains("type", (await system.GetAsync(system.Reporting, $"/funds/{fund}/exports/iati?from=2026-13-01&to=2026-12-31", "fund-manager"))
-            .Expect(HttpStatusCode.BadRequest).RulesOf("from"));
-        Assert.Contains("id-format", (await system.GetAsync(system.Reporting, $"/funds/Not%20An%20Id/exports/iati?{Year}", "finance"))
-            .Expect(HttpStatusCode.BadRequest).RulesOf("fundId"));
-        var nothing = (await system.GetAsync(system.Reporting, $"/funds/{fund}/exports/iati?{Year}", "finance")).Expect(HttpStatusCode.NotFound);
-        Assert.Equal(("fundId", "exists"), (nothing.Field, nothing.Rule));
-        (await system.GetAsync(system.Reporting, $"/funds/{fund}/exports/iati?{Year}", "donor", claims: new Dictionary<string, string> { ["donor_id"] = "donor-a" }))
-            .Expect(HttpStatusCode.Forbidden);
+        Assert.Contains("one-of", (await ExportAsync(Export("pdf"))).Expect(HttpStatusCode.BadRequest).RulesOf("format"));
+        Assert.Contains("id-format", (await ExportAsync(Export("xml"), of: "Not%20An%20Id")).Expect(HttpStatusCode.BadRequest).RulesOf("fundId"));
+        var nothing = (await ExportAsync(Export("xml"))).Expect(HttpStatusCode.NotFound);
+        Assert.Equal("fundId", nothing.Field);
+        (await ExportAsync(Export("xml"), role: "donor")).Expect(HttpStatusCode.Forbidden);
+        Assert.Equal(before, await system.CountAsync("Reporting", "SELECT count(*) FROM exports"));
     }
 }

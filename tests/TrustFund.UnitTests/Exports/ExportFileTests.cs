@@ -26,7 +26,7 @@ public sealed class ExportFileTests
         var content = renderer.Render(ExportSamples.TrialBalance(), ExportSamples.Stamp);
         var ledger = new LedgerRange(3, 17, 9, ExportSamples.Stamp.ChainPosition, ExportSamples.Stamp.ChainHash);
 
-        var manifest = ExportManifest.Of(Guid.NewGuid(), "trial-balance", renderer, "fund-asm", ExportSamples.From, ExportSamples.To, content, ledger,
+        var manifest = ExportManifest.Of(Guid.NewGuid(), "trial-balance", renderer.Kind, "fund-asm", null, ExportSamples.From, ExportSamples.To, content, ledger,
             ExportSamples.Stamp);
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

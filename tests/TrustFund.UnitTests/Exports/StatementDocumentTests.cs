@@ -55,4 +55,31 @@ public sealed class StatementDocumentTests
         Assert.Empty(document.Sections);
         Assert.Contains(document.Notes, n => n.Contains("No entries", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Financial_position_and_donor_statement_map_their_figures_and_totals_to_sections()
+    {
+        var position = FinancialPosition.Build("f", new DateOnly(2026, 12, 31), "USD",
+        [
+            new(Accounts.Cash, "USD", 1000m, 200m), new(Accounts.ContributionsReceivable, "USD", 500m, 0m),
+            new(Accounts.ContributionRevenueRestricted, "USD", 0m, 1500m), new(Accounts.TransfersToPartners, "USD", 200m, 0m),
+            new(Accounts.ReleasedFromRestrictionWith, "USD", 200m, 0m), new(Accounts.ReleasedFromRestrictionWithout, "USD", 0m, 200m),
+        ]);
+        var section = Assert.Single(FinancialPositionDocument.Map([position], "f", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)).Sections);
+        Assert.Equal((1300m, 0m, 1300m, 1300m), (Figure(section, "Total assets"), Figure(section, "Net assets without donor restrictions"),
+            Figure(section, "Net assets with donor restrictions"), Figure(section, "Total liabilities and net assets")));
+
+        var donor = DonorStatement.Build("f", "donor-a", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), "USD",
+        [
+            new("contribution", Accounts.Cash, "USD", null, null, "project", true, 1000m, 0m, 1000m, 0m),
+            new("disbursement", Accounts.TransfersToPartners, "USD", "p1", "partner-x", "project", true, 200m, 0m, 200m, 0m),
+            new("disbursement", Accounts.Cash, "USD", "p1", "partner-x", "project", true, 0m, 200m, 0m, 200m),
+        ]);
+        var document = DonorStatementDocument.Map(donor);
+        Assert.Equal("Donor statement of donor-a", document.Title);
+        Assert.Equal((1000m, 800m), (Figure(document.Sections[0], "Received in the period"), Figure(document.Sections[0], "Held by the fund at the end of the period")));
+        var uses = document.Sections[1].Rows;
+        Assert.Equal(("p1", "partner-x", 200m), (uses[0].Cells[0].Text, uses[0].Cells[1].Text, uses[0].Cells[3].Number));
+        Assert.True(uses[^1].IsTotal);
+    }
 }

@@ -10,6 +10,8 @@ public interface IExportRenderer
     string Extension { get; }
 
     byte[] Render(ExportDocument document, ExportStamp stamp);
+
+    ExportFileKind Kind => new(Format, MediaType, Extension);
 }
 
 public static class ExportFormats
