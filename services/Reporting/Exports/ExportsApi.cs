@@ -80,6 +80,11 @@ public static class ExportsApi
                 }
                 (kind, range, stamp) = (IatiExport.Kind, snapshot.Range, new ExportStamp(now, actor, snapshot.Range.ChainPosition, snapshot.Range.ChainHash));
                 content = iati.Build(snapshot.Content);
+                // A file that fails the standard's schema is a bug in the export: nothing is filed, and the error names why.
+                if (IatiSchema.Validate(content, IatiSchema.Embedded) is { Count: > 0 } invalid)
+                {
+                    throw new InvalidOperationException($"The IATI export of fund {fundId} does not validate: {string.Join("; ", invalid)}");
+                }
             }
             else
             {

@@ -14,7 +14,7 @@ public sealed class IatiExportTests(SystemFixture system)
     [Fact]
     public async Task A_funds_IATI_export_validates_against_the_schema_and_shows_the_pledge_the_money_in_and_the_transfer_to_the_partner()
     {
-        var schema = IatiSchema.Load(IatiSchema.NextTo(system.Env.RepositoryRoot));
+        var schema = IatiSchema.Official(system.Env.RepositoryRoot);
         var fund = await system.KnownFundAsync();
         await system.WaitForCountAsync("Reporting", "SELECT count(*) FROM known_projects WHERE fund_id = @fund", new { fund }, 1, "Reporting to copy the project");
         await system.WaitForCountAsync("Disbursements", "SELECT count(*) FROM project_copies WHERE fund_id = @fund", new { fund }, 1, "Disbursements to copy the project");
