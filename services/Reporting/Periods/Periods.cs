@@ -17,7 +17,13 @@ public sealed record ClosedPeriod(DateOnly Start, DateOnly End, string Kind, str
 
 public sealed record TrialBalanceLine(string Account, string Currency, decimal Debit, decimal Credit);
 
-public sealed record TrialBalance(string FundId, DateOnly From, DateOnly To, IReadOnlyList<TrialBalanceLine> Lines, IReadOnlyList<TrialBalanceLine> Totals);
+/// <summary>
+/// Debits and credits per account in each currency (<see cref="Lines"/>, totals per currency), and, when any line is in
+/// a currency other than the fund's base, the same valued in the base currency (<see cref="InBaseCurrency"/>,
+/// <see cref="BaseTotals"/>): both balance.
+/// </summary>
+public sealed record TrialBalance(string FundId, DateOnly From, DateOnly To, IReadOnlyList<TrialBalanceLine> Lines, IReadOnlyList<TrialBalanceLine> Totals,
+    IReadOnlyList<TrialBalanceLine>? InBaseCurrency = null, IReadOnlyList<TrialBalanceLine>? BaseTotals = null);
 
 /// <summary>
 /// Finance closes a month or a year: from then on nothing is posted into it. An event whose value date falls in a
@@ -103,12 +109,15 @@ public static class PeriodsApi
 
     public static async Task<TrialBalance> LoadTrialBalanceAsync(StatementQuery query)
     {
-        var lines = (await query.Connection.QueryAsync<TrialBalanceLine>(query.Database.Sql["ledger.trial_balance"],
-                new { query.FundId, query.From, query.To }, query.Transaction))
-            .Select(l => l with { Currency = l.Currency.Trim(), Debit = Money.Normalise(l.Debit, l.Currency), Credit = Money.Normalise(l.Credit, l.Currency) })
-            .ToList();
-        var totals = lines.GroupBy(l => l.Currency).Select(g => new TrialBalanceLine("(total)", g.Key, g.Sum(l => l.Debit), g.Sum(l => l.Credit)))
-            .OrderBy(t => t.Currency, StringComparer.Ordinal).ToList();
-        return new TrialBalance(query.FundId, query.From, query.To, lines, totals);
+        async Task<List<TrialBalanceLine>> ReadAsync(string sql) =>
+            [.. (await query.Connection.QueryAsync<TrialBalanceLine>(query.Database.Sql[sql], new { query.FundId, query.From, query.To }, query.Transaction))
+                .Select(l => l with { Currency = l.Currency.Trim(), Debit = Money.Normalise(l.Debit, l.Currency), Credit = Money.Normalise(l.Credit, l.Currency) })];
+        static List<TrialBalanceLine> Totals(IEnumerable<TrialBalanceLine> lines) =>
+            [.. lines.GroupBy(l => l.Currency).Select(g => new TrialBalanceLine("(total)", g.Key, g.Sum(l => l.Debit), g.Sum(l => l.Credit)))
+                .OrderBy(t => t.Currency, StringComparer.Ordinal)];
+        var lines = await ReadAsync("ledger.trial_balance");
+        var inBase = await ReadAsync("ledger.trial_balance_base");
+        var foreign = lines.Select(l => l.Currency).Except(inBase.Select(l => l.Currency)).Any();
+        return new TrialBalance(query.FundId, query.From, query.To, lines, Totals(lines), foreign ? inBase : null, foreign ? Totals(inBase) : null);
     }
 }

@@ -125,6 +125,11 @@ public sealed class StatementsEndToEndTests(SystemFixture system)
         // The trial balance balances in each currency, and bad input is named.
         var trial = (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/trial-balance?from=2026-01-01&to=2026-12-31", "auditor")).Expect(HttpStatusCode.OK).Body;
         Assert.All(trial.GetProperty("totals").EnumerateArray(), t => Assert.Equal(D(t, "debit"), D(t, "credit")));
+        // Valued in dollars, the receivable took 11,000.00 + 5,000.00 and gave back 4,400.00 + 5,000.00 + 1,100.00; the whole balances.
+        var receivableInBase = trial.GetProperty("inBaseCurrency").EnumerateArray().Single(l => l.GetProperty("account").GetString() == "1100-contributions-receivable");
+        Assert.Equal((16_000m, 10_500m), (D(receivableInBase, "debit"), D(receivableInBase, "credit")));
+        var baseTotal = trial.GetProperty("baseTotals").EnumerateArray().Single();
+        Assert.Equal(("USD", D(baseTotal, "debit")), (baseTotal.GetProperty("currency").GetString(), D(baseTotal, "credit")));
         Assert.Equal(["required"], (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/financial-position", "auditor"))
             .Expect(HttpStatusCode.BadRequest).RulesOf("asOf"));
         Assert.Equal(["not-before-from"], (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/donors/donor-eu?from=2026-02-01&to=2026-01-01", "auditor"))

@@ -82,4 +82,18 @@ public sealed class StatementDocumentTests
         Assert.Equal(("p1", "partner-x", 200m), (uses[0].Cells[0].Text, uses[0].Cells[1].Text, uses[0].Cells[3].Number));
         Assert.True(uses[^1].IsTotal);
     }
+
+    [Fact]
+    public void A_trial_balance_with_lines_in_another_currency_adds_the_balance_valued_in_the_base_currency()
+    {
+        var (from, to) = (new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
+        var document = TrialBalanceDocument.Map(new TrialBalance("f", from, to,
+            [new(Accounts.ContributionsReceivable, "EUR", 100m, 0m), new(Accounts.CurrencyExchangePosition, "EUR", 0m, 100m)],
+            [new("(total)", "EUR", 100m, 100m)],
+            [new(Accounts.ContributionsReceivable, "USD", 108m, 0m), new(Accounts.CurrencyExchangePosition, "USD", 0m, 108m)],
+            [new("(total)", "USD", 108m, 108m)]));
+
+        Assert.Equal(["Trial balance in EUR", "Trial balance valued in the base currency USD"], document.Sections.Select(s => s.Title));
+        Assert.Equal(108m, document.Sections[1].Rows[^1].Cells[1].Number);
+    }
 }
