@@ -89,6 +89,10 @@ public static class PledgePostings
         var excessBase = cash - matchedBase;
         var restricted = c.Earmark.Kind != EarmarkKinds.Unearmarked;
 
+        if (c.Currency != pledge.Currency.Trim())
+        {
+            throw new UnbalancedEntryException($"Contribution {c.ContributionId} is in {c.Currency} but pledge {pledge.PledgeId} in {pledge.Currency}: it cannot settle it.");
+        }
         if (baseCurrency != pledge.BaseCurrency.Trim())
         {
             throw new UnbalancedEntryException(

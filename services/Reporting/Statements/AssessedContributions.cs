@@ -50,7 +50,7 @@ public static class AssessedContributions
 
     public static async Task<IResult> GetAsync(string fundId, int? year, DateOnly? asOf, Database database, CancellationToken cancellationToken)
     {
-        var errors = StatementPeriod.CheckAsOf(asOf);
+        var errors = StatementPeriod.CheckAsOf(fundId, asOf);
         if (!errors.AddIf(year is null, "year", "required", "year is required."))
         {
             errors.AddIf(year is < 2000 or > 2200, "year", "range", "year must be between 2000 and 2200.");

@@ -75,7 +75,10 @@ public static class DonorStatement
         {
             return Problems.NotFound("Unknown donor", $"No statement of donor '{donorId}' is available to you.", "donorId");
         }
-        var errors = StatementPeriod.Check(from, to);
+        var errors = new ValidationErrors();
+        errors.RequireId("fundId", fundId);
+        errors.RequireId("donorId", donorId);
+        errors.RequirePeriod(from, to);
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();

@@ -37,7 +37,7 @@ public static class FinancialPosition
 
     public static async Task<IResult> GetAsync(string fundId, DateOnly? asOf, Database database, CancellationToken cancellationToken)
     {
-        var errors = StatementPeriod.CheckAsOf(asOf);
+        var errors = StatementPeriod.CheckAsOf(fundId, asOf);
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();

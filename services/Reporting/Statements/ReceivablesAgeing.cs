@@ -80,7 +80,7 @@ public static class ReceivablesAgeing
 
     public static async Task<IResult> GetAsync(string fundId, DateOnly? asOf, Database database, CancellationToken cancellationToken)
     {
-        var errors = StatementPeriod.CheckAsOf(asOf);
+        var errors = StatementPeriod.CheckAsOf(fundId, asOf);
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();

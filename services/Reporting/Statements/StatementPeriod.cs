@@ -2,21 +2,14 @@ using TrustFund.Hosting.Http;
 
 namespace TrustFund.Reporting.Statements;
 
-/// <summary>The date arguments every statement takes, checked once.</summary>
+/// <summary>The arguments of a statement as at a date, checked once (a period is checked by <c>RequirePeriod</c>).</summary>
 public static class StatementPeriod
 {
-    /// <summary>A period by posting date: both ends required, <c>to</c> not before <c>from</c>.</summary>
-    public static ValidationErrors Check(DateOnly? from, DateOnly? to)
+    /// <summary>A well-formed fund id and a required date.</summary>
+    public static ValidationErrors CheckAsOf(string fundId, DateOnly? asOf)
     {
         var errors = new ValidationErrors();
-        errors.RequirePeriod(from, to);
-        return errors;
-    }
-
-    /// <summary>A statement as at a date: required.</summary>
-    public static ValidationErrors CheckAsOf(DateOnly? asOf)
-    {
-        var errors = new ValidationErrors();
+        errors.RequireId("fundId", fundId);
         errors.AddIf(asOf is null, "asOf", "required", "asOf (yyyy-MM-dd) is required.");
         return errors;
     }

@@ -136,6 +136,10 @@ public sealed class StatementsEndToEndTests(SystemFixture system)
             .Expect(HttpStatusCode.BadRequest).RulesOf("to"));
         Assert.Equal(["range"], (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/assessed-contributions?year=1999&asOf=2026-11-30", "auditor"))
             .Expect(HttpStatusCode.BadRequest).RulesOf("year"));
+        Assert.Equal(["id-format"], (await system.GetAsync(system.Reporting, "/funds/Not%20A%20Fund/statements/receivables-ageing?asOf=2026-11-30", "auditor"))
+            .Expect(HttpStatusCode.BadRequest).RulesOf("fundId"));
+        Assert.Equal(["id-format"], (await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/donors/Donor%20EU?from=2026-01-01&to=2026-12-31", "auditor"))
+            .Expect(HttpStatusCode.BadRequest).RulesOf("donorId"));
     }
 
     private async Task<Guid> PledgeAsync(string fund, string donor, decimal amount, string currency, object earmark, decimal? rate,

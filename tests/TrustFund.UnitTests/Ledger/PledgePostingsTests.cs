@@ -147,10 +147,11 @@ public sealed class PledgePostingsTests
     }
 
     [Fact]
-    public void A_payment_booked_in_another_base_currency_than_its_pledge_is_refused()
+    public void A_payment_in_another_currency_or_base_currency_than_its_pledge_is_refused()
     {
         var (_, booked) = PledgePostings.Recorded(Pledge(100m, "EUR", 1.1m));
         Assert.Throws<UnbalancedEntryException>(() => PledgePostings.Paid(booked, Payment(booked, 10m, 1.1m, 10m) with { BaseCurrency = "CHF" }));
+        Assert.Throws<UnbalancedEntryException>(() => PledgePostings.Paid(booked, Payment(booked, 10m, 1.1m, 10m) with { Currency = "GBP" }));
     }
 
     [Fact]

@@ -12,17 +12,11 @@ namespace TrustFund.Reporting.Exports.Iati;
 /// A fund's IATI activity XML over the entries posted in a date range: read from the ledger (and, for names only, the
 /// structure copy), built by <see cref="IatiDocument"/>.
 /// </summary>
-public sealed class IatiExport(Database database, IOptions<IatiOptions> options)
+public sealed class IatiExport(IOptions<IatiOptions> options)
 {
     private static readonly string[] AccountsRead = [Accounts.Cash, Accounts.ContributionsReceivable, Accounts.TransfersToPartners, Accounts.RefundsFromPartners];
 
     private sealed record ProjectStart(string ProjectId, DateOnly FirstDate);
-
-    public async Task<IatiSource> LoadAsync(string fundId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await LoadAsync(new StatementQuery(database, connection, null, fundId, from, to));
-    }
 
     /// <summary>The records of the export, read on the query's connection (and in its snapshot, when it has one).</summary>
     public static async Task<IatiSource> LoadAsync(StatementQuery query)
