@@ -8,13 +8,16 @@ public sealed class PledgeTests(SystemFixture system)
 {
     private static readonly Dictionary<string, string> AsNorway = new() { ["donor_id"] = "donor-norway" };
 
+    // Instalment statuses (overdue, pending) are read on Pledges' clock: the default pledge is dated relative to today.
+    private static readonly string PledgedOn = Dates.DaysAgo(300);
+
     private static object Pledge(string fund, decimal amount = 300m, string donor = "donor-norway", object? earmark = null, object[]? instalments = null,
-        string pledgedOn = "2026-01-15") => new
+        string? pledgedOn = null) => new
     {
-        donorId = donor, fundId = fund, amount, currency = "USD", earmark = earmark ?? new { kind = "window", windowId = "mercury" }, pledgedOn,
+        donorId = donor, fundId = fund, amount, currency = "USD", earmark = earmark ?? new { kind = "window", windowId = "mercury" }, pledgedOn = pledgedOn ?? PledgedOn,
         instalments = instalments ?? new object[]
         {
-            new { dueDate = "2026-02-28", amount = 100m }, new { dueDate = "2026-06-30", amount = 100m }, new { dueDate = "2027-06-30", amount = 100m },
+            new { dueDate = Dates.DaysAgo(270), amount = 100m }, new { dueDate = Dates.DaysAgo(150), amount = 100m }, new { dueDate = Dates.DaysAhead(200), amount = 100m },
         },
     };
 
@@ -47,9 +50,9 @@ public sealed class PledgeTests(SystemFixture system)
         var fund = await system.KnownFundAsync();
         object[] instalments = rule switch
         {
-            "sum" => [new { dueDate = "2026-02-28", amount = 100m }, new { dueDate = "2026-03-31", amount = 199.99m }],
-            "not-before-pledge" => [new { dueDate = "2026-01-14", amount = 300m }],
-            _ => [new { dueDate = "2026-02-28", amount = 300.001m }],
+            "sum" => [new { dueDate = Dates.DaysAgo(270), amount = 100m }, new { dueDate = Dates.DaysAgo(240), amount = 199.99m }],
+            "not-before-pledge" => [new { dueDate = Dates.DaysAgo(301), amount = 300m }],
+            _ => [new { dueDate = Dates.DaysAgo(270), amount = 300.001m }],
         };
         var answer = (await system.PostAsync(system.Pledges, "/pledges", "finance", Pledge(fund, instalments: instalments))).Expect(HttpStatusCode.BadRequest);
         var field = rule == "sum" ? "instalments" : rule == "scale" ? "instalments[0].amount" : "instalments[0].dueDate";
@@ -83,7 +86,7 @@ public sealed class PledgeTests(SystemFixture system)
         var id = (await system.PostAsync(system.Pledges, "/pledges", "finance", Pledge(fund))).Expect(HttpStatusCode.Created).Body.GetProperty("pledgeId").GetGuid();
         (await system.PostAsync(system.Pledges, "/contributions", "finance", new
         {
-            donorId = "donor-norway", fundId = fund, pledgeId = id, amount = 120m, currency = "USD", valueDate = "2026-03-01", bankReference = "NO-1",
+            donorId = "donor-norway", fundId = fund, pledgeId = id, amount = 120m, currency = "USD", valueDate = Dates.DaysAgo(240), bankReference = "NO-1",
         })).Expect(HttpStatusCode.Created);
 
         var below = (await system.PostAsync(system.Pledges, $"/pledges/{id}/amend", "finance", new { amount = 119.99m, reason = "budget cut" }))
