@@ -50,8 +50,12 @@ public sealed record ConsumeReservation
 /// <summary>One pool's (and so one donor's) part of a reservation, a disbursement or a refund.</summary>
 public sealed record PoolLine
 {
+    /// <summary>The donor id of money that is the fund's own income (interest credited to core), never a real donor's id.</summary>
+    public const string FundIncome = "(fund)";
+
     public required long PoolId { get; init; }
 
+    /// <summary>Whose money it is: a donor's id, or <see cref="FundIncome"/>.</summary>
     public required string DonorId { get; init; }
 
     /// <summary>The level the money was earmarked at: unearmarked, window or project (see <see cref="EarmarkKinds"/>).</summary>

@@ -24,9 +24,6 @@ public sealed record InterestResponse(Guid InterestId, string FundId, DateOnly P
 /// </summary>
 public static class AllocateInterest
 {
-    /// <summary>The donor of money that is the fund's own income (interest sent to core), never a real donor's id.</summary>
-    public const string FundIncome = "(fund)";
-
     public static async Task<IResult> HandleAsync(string fundId, AllocateInterestRequest request, HttpContext http, IdempotentExecutor idempotency,
         Database database, PoolBook pools, OutboxWriter outbox, AuditTrail audit, TimeProvider clock)
     {
@@ -81,12 +78,12 @@ public static class AllocateInterest
 
             var lines = new List<PoolLine>();
             var targets = balances.Count == 0
-                ? [(Pool: new PoolBalance(0, FundIncome, WindowRow.Core, "", 0m), Share: amount)]
+                ? [(Pool: new PoolBalance(0, PoolLine.FundIncome, WindowRow.Core, "", 0m), Share: amount)]
                 : balances.Zip(LargestRemainder.Split(amount, [.. balances.Select(b => b.Balance)])).Select(x => (Pool: x.First, Share: x.Second)).ToList();
             foreach (var (pool, share) in targets.Where(t => t.Share.IsPositive))
             {
                 var poolId = pool.PoolId != 0 ? pool.PoolId
-                    : await pools.EnsurePoolAsync(tx, fundId, new PoolTarget(PoolTarget.Purpose, WindowRow.Core, "", null), FundIncome, currency);
+                    : await pools.EnsurePoolAsync(tx, fundId, new PoolTarget(PoolTarget.Purpose, WindowRow.Core, "", null), PoolLine.FundIncome, currency);
                 await pools.AddLotAsync(tx, poolId, "interest", request.InterestId.ToString()!, request.PeriodEnd!.Value, share);
                 lines.Add(new PoolLine
                 {

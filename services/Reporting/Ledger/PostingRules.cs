@@ -88,17 +88,29 @@ public static class PostingRules
             r.ProjectId, r.PartnerId);
     }
 
-    /// <summary>Interest earned by the fund: restricted where it was credited to earmarked pools.</summary>
+    /// <summary>
+    /// Interest earned by the fund, booked to whose pools it was credited: each donor's share is that donor's cash and
+    /// income (restricted where the pool is earmarked), so a donor statement holds what the donor's pools hold; interest
+    /// credited to core as the fund's own income has no donor.
+    /// </summary>
     public static JournalEntry For(InterestAllocated i)
     {
-        var lines = new List<JournalLine> { new(Accounts.Cash, null, i.Currency, i.Amount, 0m) };
-        lines.AddRange(i.Lines.GroupBy(l => IsEarmarked(l)).Select(g => new JournalLine(
-            g.Key ? Accounts.InterestIncomeRestricted : Accounts.InterestIncomeUnrestricted, null, i.Currency, 0m, g.Sum(l => l.Amount))));
+        var lines = new List<JournalLine>();
+        foreach (var share in i.Lines.GroupBy(l => (Donor: l.DonorId == PoolLine.FundIncome ? null : l.DonorId, l.EarmarkKind))
+                     .OrderBy(g => g.Key.Donor, StringComparer.Ordinal).ThenBy(g => g.Key.EarmarkKind, StringComparer.Ordinal))
+        {
+            var amount = share.Sum(l => l.Amount);
+            var income = IsEarmarked(share.Key.EarmarkKind) ? Accounts.InterestIncomeRestricted : Accounts.InterestIncomeUnrestricted;
+            lines.Add(new JournalLine(Accounts.Cash, share.Key.Donor, i.Currency, amount, 0m, EarmarkKind: share.Key.EarmarkKind));
+            lines.Add(new JournalLine(income, share.Key.Donor, i.Currency, 0m, amount, EarmarkKind: share.Key.EarmarkKind));
+        }
         return new JournalEntry(SourceTypes.Interest, i.InterestId.ToString(), i.FundId, i.PeriodEnd,
             $"Interest {i.PeriodStart:yyyy-MM-dd}..{i.PeriodEnd:yyyy-MM-dd} ({i.Method})", lines);
     }
 
-    private static bool IsEarmarked(PoolLine line) => line.EarmarkKind is EarmarkKinds.Window or EarmarkKinds.Project;
+    private static bool IsEarmarked(PoolLine line) => IsEarmarked(line.EarmarkKind);
+
+    private static bool IsEarmarked(string earmarkKind) => earmarkKind is EarmarkKinds.Window or EarmarkKinds.Project;
 
     /// <summary>Reclassifies earmarked money between net assets with and without donor restrictions, per donor.</summary>
     private static IEnumerable<JournalLine> Restriction(IEnumerable<PoolLine> lines, string currency, bool release)

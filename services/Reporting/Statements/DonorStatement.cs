@@ -20,12 +20,13 @@ public sealed record DonorUse(string ProjectId, string PartnerId, string Earmark
 
 /// <summary>
 /// A donor's statement for a fund and a period, in the fund's base currency except pledges (in their own currency):
-/// pledged, paid, outstanding; contributions received and the fee on them; where the money went (the attribution of
-/// each transfer to the donors whose money paid it); and what of the donor's money the fund still holds.
+/// pledged, paid, outstanding; contributions received and the fee on them; the interest credited to the donor's pools;
+/// where the money went (the attribution of each transfer to the donors whose money paid it); and what of the donor's
+/// money the fund still holds, which is what the donor's pools (and suspense) hold in Earmarking.
 /// </summary>
 public sealed record DonorStatementResponse(string FundId, string DonorId, DateOnly From, DateOnly To, string Currency,
     IReadOnlyList<DonorPledges> Pledges, decimal ContributionsReceived, decimal ContributionsReceivedToDate, decimal AdministrativeAgentFee,
-    decimal ExchangeDifferences, IReadOnlyList<DonorUse> Uses, decimal Transferred, decimal Refunded, decimal HeldAtEnd);
+    decimal ExchangeDifferences, decimal Interest, IReadOnlyList<DonorUse> Uses, decimal Transferred, decimal Refunded, decimal HeldAtEnd);
 
 public static class DonorStatement
 {
@@ -62,6 +63,7 @@ public static class DonorStatement
             N(Deposits(cash.Where(l => l.InPeriod)), baseCurrency), N(Deposits(cash), baseCurrency),
             N(period.Where(l => l.Account == Accounts.AdministrativeAgentFee).Sum(l => l.BaseDebit - l.BaseCredit), baseCurrency),
             N(period.Where(l => l.Account is Accounts.ExchangeDifferencesRestricted or Accounts.ExchangeDifferencesUnrestricted).Sum(l => l.BaseCredit - l.BaseDebit), baseCurrency),
+            N(period.Where(l => l.Account is Accounts.InterestIncomeRestricted or Accounts.InterestIncomeUnrestricted).Sum(l => l.BaseCredit - l.BaseDebit), baseCurrency),
             uses, uses.Sum(u => u.Transferred), uses.Sum(u => u.Refunded),
             N(cash.Sum(l => l.BaseDebit - l.BaseCredit), baseCurrency));
     }

@@ -41,6 +41,39 @@ public sealed class ConservationPropertyTests(SystemFixture system, ITestOutputH
         }
     }
 
+    /// <summary>
+    /// After any sequence (interest included), each donor's statement in Reporting holds at the end exactly what that
+    /// donor's pools and suspense hold in Earmarking, to the cent, and shows the interest credited to those pools.
+    /// </summary>
+    [Fact]
+    public async Task Property_each_donor_statement_holds_what_that_donors_pools_hold_interest_included()
+    {
+        foreach (var seed in new[] { 21, Environment.TickCount })
+        {
+            var fund = await RunSequenceAsync(seed, operations: 30);
+            await using var earmarking = system.OpenDatabase("Earmarking");
+            var pools = (await earmarking.QueryAsync<(string Donor, decimal Held, decimal Interest)>("""
+                SELECT p.donor_id, coalesce(sum(l.available + l.reserved), 0),
+                       coalesce(sum(l.credited) FILTER (WHERE l.origin = 'interest'), 0)
+                FROM pools p JOIN lots l ON l.pool_id = p.pool_id
+                WHERE p.fund_id = @fund AND p.pool_kind IN ('purpose', 'suspense') AND p.donor_id <> @fundIncome
+                GROUP BY p.donor_id ORDER BY p.donor_id
+                """, new { fund, fundIncome = PoolLine.FundIncome })).ToList();
+            Assert.NotEmpty(pools);
+            var to = Dates.Iso(Dates.Today);
+            foreach (var (donor, held, interest) in pools)
+            {
+                var statement = await Eventually.GetAsync(async () =>
+                {
+                    var answer = await system.GetAsync(system.Reporting, $"/funds/{fund}/statements/donors/{donor}?from=2000-01-01&to={to}", "auditor");
+                    return answer.Status == HttpStatusCode.OK && answer.Body.GetProperty("heldAtEnd").GetDecimal() == held
+                        && answer.Body.GetProperty("interest").GetDecimal() == interest ? answer.Body.ToString() : null;
+                }, $"seed {seed}: the statement of {donor} to hold {held} (interest {interest}) as its pools do");
+                Assert.Contains(donor, statement, StringComparison.Ordinal);
+            }
+        }
+    }
+
     private async Task<string> RunSequenceAsync(int seed, int operations)
     {
         var random = new Random(seed);

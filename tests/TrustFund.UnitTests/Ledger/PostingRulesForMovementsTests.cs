@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using TrustFund.Contracts.Messages;
 using TrustFund.Reporting.Ledger;
+using TrustFund.Reporting.Statements;
 
 namespace TrustFund.UnitTests.Ledger;
 
@@ -89,56 +90,105 @@ public sealed class PostingRulesForMovementsTests
         Assert.Equal((15m, -15m), (Net(retarget, Accounts.AdministrativeAgentFee), Net(retarget, Accounts.Cash)));
     }
 
+    private static readonly Gen<(int Kind, int Cents, string Earmark, int Donor)> Event =
+        from kind in Gen.Choose(0, 5)
+        from cents in Gen.Choose(1, 1_000_000)
+        from earmark in Gen.Elements(EarmarkKinds.Unearmarked, EarmarkKinds.Window, EarmarkKinds.Project)
+        from donor in Gen.Choose(0, 2)
+        select (kind, cents, earmark, donor);
+
+    /// <summary>
+    /// One event of each kind that moves a fund's cash, posted; with the pool line it moves and by how much it changes
+    /// what that line's donor holds (fund income, interest credited to core, belongs to no donor).
+    /// </summary>
+    private static (JournalEntry Entry, PoolLine Line, decimal Held) Post((int Kind, int Cents, string Earmark, int Donor) e)
+    {
+        var amount = e.Cents / 100m;
+        var line = Line(e.Kind == 5 ? PoolLine.FundIncome : $"donor-{e.Donor}", amount, e.Earmark);
+        var earmark = e.Earmark == EarmarkKinds.Unearmarked ? Earmark.Unearmarked
+            : new Earmark { Kind = e.Earmark, WindowId = "w", ProjectId = e.Earmark == EarmarkKinds.Project ? "p" : null };
+        var date = new DateOnly(2026, 1, 1);
+        return e.Kind switch
+        {
+            0 => (PostingRules.For(new ContributionReceived
+            {
+                ContributionId = Guid.NewGuid(), FundId = "f", DonorId = line.DonorId, Earmark = earmark,
+                Amount = amount, Currency = "USD", ValueDate = date, RecordedAt = DateTimeOffset.UnixEpoch, RecordedBy = "finance",
+            }), line, amount),
+            1 => (PostingRules.For(Disbursed(line)), line, -amount),
+            2 => (PostingRules.For(new RefundCredited
+            {
+                RefundId = Guid.NewGuid(), RequestId = Guid.NewGuid(), FundId = "f", WindowId = "w", ProjectId = "p", PartnerId = "x", Amount = amount,
+                Currency = "USD", ValueDate = date, Lines = [line], Attribution = [], RecordedBy = "finance",
+            }), line, amount),
+            4 => (PostingRules.For(new ContributionPooled
+            {
+                ContributionId = Guid.NewGuid(), FundId = "f", DonorId = line.DonorId, Earmark = earmark, Currency = "USD", Gross = amount * 10, Fee = amount,
+                Net = amount * 9, PoolId = 1, ValueDate = date,
+            })!, line, -amount),
+            _ => (PostingRules.For(new InterestAllocated
+            {
+                InterestId = Guid.NewGuid(), FundId = "f", PeriodStart = date, PeriodEnd = date.AddDays(30),
+                Amount = amount, Currency = "USD", Method = e.Kind == 5 ? "core" : "pro-rata", Lines = [line], RecordedBy = "finance",
+            }), line, amount),
+        };
+    }
+
     [Fact]
     public void Property_any_sequence_of_events_gives_a_trial_balance_of_zero_and_cash_equal_to_the_events()
     {
-        var kinds = new[] { EarmarkKinds.Unearmarked, EarmarkKinds.Window, EarmarkKinds.Project };
-        var events = Gen.ListOf(Gen.Choose(0, 3).Zip(Gen.Choose(1, 1_000_000)).Zip(Gen.Elements(kinds))).ToArbitrary();
-        Prop.ForAll(events, sequence =>
+        Prop.ForAll(Gen.ListOf(Event).ToArbitrary(), sequence =>
         {
-            var entries = new List<JournalEntry>();
-            var expectedCash = 0m;
-            foreach (var ((kind, cents), earmark) in sequence)
-            {
-                var amount = cents / 100m;
-                var line = Line($"donor-{cents % 3}", amount, earmark);
-                switch (kind)
-                {
-                    case 0:
-                        entries.Add(PostingRules.For(new ContributionReceived
-                        {
-                            ContributionId = Guid.NewGuid(), FundId = "f", DonorId = line.DonorId,
-                            Earmark = earmark == EarmarkKinds.Unearmarked ? Earmark.Unearmarked : new Earmark { Kind = earmark, WindowId = "w", ProjectId = earmark == EarmarkKinds.Project ? "p" : null },
-                            Amount = amount, Currency = "USD", ValueDate = new DateOnly(2026, 1, 1), RecordedAt = DateTimeOffset.UnixEpoch, RecordedBy = "finance",
-                        }));
-                        expectedCash += amount;
-                        break;
-                    case 1:
-                        entries.Add(PostingRules.For(Disbursed(line)));
-                        expectedCash -= amount;
-                        break;
-                    case 2:
-                        entries.Add(PostingRules.For(new RefundCredited
-                        {
-                            RefundId = Guid.NewGuid(), RequestId = Guid.NewGuid(), FundId = "f", WindowId = "w", ProjectId = "p", PartnerId = "x", Amount = amount,
-                            Currency = "USD", ValueDate = new DateOnly(2026, 1, 1), Lines = [line], Attribution = [], RecordedBy = "finance",
-                        }));
-                        expectedCash += amount;
-                        break;
-                    default:
-                        entries.Add(PostingRules.For(new InterestAllocated
-                        {
-                            InterestId = Guid.NewGuid(), FundId = "f", PeriodStart = new DateOnly(2026, 1, 1), PeriodEnd = new DateOnly(2026, 1, 31),
-                            Amount = amount, Currency = "USD", Method = "pro-rata", Lines = [line], RecordedBy = "finance",
-                        }));
-                        expectedCash += amount;
-                        break;
-                }
-            }
-            entries.ForEach(e => e.EnsureBalanced());
-            var all = entries.SelectMany(e => e.Lines).ToList();
+            var posted = sequence.Select(Post).ToList();
+            posted.ForEach(p => p.Entry.EnsureBalanced());
+            var all = posted.SelectMany(p => p.Entry.Lines).ToList();
             return all.Sum(l => l.Debit - l.Credit) == 0m
-                && all.Where(l => l.Account == Accounts.Cash).Sum(l => l.Debit - l.Credit) == expectedCash;
+                && all.Where(l => l.Account == Accounts.Cash).Sum(l => l.Debit - l.Credit) == posted.Sum(p => p.Held);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Interest_is_booked_to_the_donors_whose_pools_it_was_credited_to_and_core_interest_to_no_donor()
+    {
+        var entry = PostingRules.For(new InterestAllocated
+        {
+            InterestId = Guid.NewGuid(), FundId = "f", PeriodStart = new DateOnly(2026, 1, 1), PeriodEnd = new DateOnly(2026, 1, 31), Amount = 10m,
+            Currency = "USD", Method = "pro-rata", Lines = [Line("a", 6m, EarmarkKinds.Window), Line("a", 1.5m, EarmarkKinds.Unearmarked), Line("b", 2.5m, EarmarkKinds.Unearmarked)],
+            RecordedBy = "finance-1",
+        });
+        var core = PostingRules.For(new InterestAllocated
+        {
+            InterestId = Guid.NewGuid(), FundId = "f", PeriodStart = new DateOnly(2026, 2, 1), PeriodEnd = new DateOnly(2026, 2, 28), Amount = 4m,
+            Currency = "USD", Method = "core", Lines = [Line(PoolLine.FundIncome, 4m, EarmarkKinds.Unearmarked)], RecordedBy = "finance-1",
+        });
+
+        decimal CashOf(JournalEntry e, string? donor) => e.Lines.Where(l => l.Account == Accounts.Cash && l.DonorId == donor).Sum(l => l.Debit - l.Credit);
+        Assert.Equal((7.5m, 2.5m, 0m), (CashOf(entry, "a"), CashOf(entry, "b"), CashOf(entry, null)));
+        Assert.Equal(-6m, entry.Lines.Where(l => l.Account == Accounts.InterestIncomeRestricted && l.DonorId == "a").Sum(l => l.Debit - l.Credit));
+        Assert.Equal((4m, 0), (CashOf(core, null), core.Lines.Count(l => l.DonorId is not null)));
+    }
+
+    /// <summary>
+    /// A donor statement's money held at the end is exactly what the events left in that donor's pools: contributions,
+    /// less fees and transfers, plus refunds and the interest credited to its pools.
+    /// </summary>
+    [Fact]
+    public void Property_each_donor_statement_holds_what_the_events_left_in_that_donors_pools()
+    {
+        Prop.ForAll(Gen.ListOf(Event).ToArbitrary(), sequence =>
+        {
+            var posted = sequence.Select(Post).ToList();
+            var lines = posted.SelectMany(p => p.Entry.Lines.Select(l => (p.Entry.SourceType, Line: l))).ToList();
+            return Enumerable.Range(0, 3).Select(d => $"donor-{d}").All(donor =>
+            {
+                var mine = lines.Where(l => l.Line.DonorId == donor)
+                    .Select(l => new DonorLine(l.SourceType, l.Line.Account, l.Line.Currency, null, null, l.Line.EarmarkKind, true,
+                        l.Line.Debit, l.Line.Credit, l.Line.Debit, l.Line.Credit))
+                    .ToList();
+                var statement = DonorStatement.Build("f", donor, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), "USD", mine);
+                var interest = posted.Where(p => p.Entry.SourceType == SourceTypes.Interest && p.Line.DonorId == donor).Sum(p => p.Held);
+                return statement.HeldAtEnd == posted.Where(p => p.Line.DonorId == donor).Sum(p => p.Held) && statement.Interest == interest;
+            });
         }).QuickCheckThrowOnFailure();
     }
 }

@@ -27,6 +27,7 @@ public static class DonorStatementDocument
             ExportRow.Line("Received to the end of the period", s.ContributionsReceivedToDate),
             ExportRow.Line("Administrative agent fee in the period", s.AdministrativeAgentFee),
             ExportRow.Line("Exchange differences in the period (gain +)", s.ExchangeDifferences),
+            ExportRow.Line("Interest credited to the donor's pools in the period", s.Interest),
             ExportRow.Line("Transferred to partners in the period", s.Transferred),
             ExportRow.Line("Refunded by partners in the period", s.Refunded),
             ExportRow.Total("Held by the fund at the end of the period", s.HeldAtEnd),
