@@ -15,6 +15,7 @@ builder.Services.AddOptions<ReservationOptions>().BindConfiguration(ReservationO
 builder.Services.AddSingleton<StructureEvents>();
 builder.Services.AddSingleton<PoolBook>();
 builder.Services.AddSingleton<ReservationBook>();
+builder.Services.AddSingleton<RefundBook>();
 builder.Services.AddHostedService<ReservationExpiryService>();
 
 var app = builder.Build();
@@ -23,9 +24,7 @@ app.MapStructureApi();
 app.MapPoolQueries();
 app.MapSuspenseApi();
 app.MapReservationsApi();
-app.MapPost("/reservations/{requestId:guid}/refunds", RecordRefund.HandleAsync).WithTags("Refunds")
-    .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.ProjectLead)).RequireIdempotencyKey()
-    .WithName("RecordRefund").WithSummary("Credit unspent money back to the pools and donors that paid (finance, or the project's lead)");
+app.MapRefundsApi();
 app.MapPost("/funds/{fundId}/interest", AllocateInterest.HandleAsync).WithTags("Interest")
     .RequireAuthorization(Roles.Finance).RequireIdempotencyKey()
     .WithName("AllocateInterest").WithSummary("Credit a period's interest to the fund's pools (finance)");
