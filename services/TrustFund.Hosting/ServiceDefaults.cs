@@ -88,13 +88,14 @@ public static class ServiceDefaults
         app.UseTrustFundProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        // Every endpoint needs an authenticated caller unless it says otherwise (the fallback policy); only these are public.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = WriteHealthAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -26,7 +27,9 @@ internal static class AuthExtensions
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
             });
+        // An endpoint mapped without RequireAuthorization is closed to anonymous callers, never open by omission.
         services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.Finance, p => p.RequireRole(Roles.Finance))
             .AddPolicy(Roles.FundManager, p => p.RequireRole(Roles.FundManager))
             .AddPolicy(Roles.ProjectLead, p => p.RequireRole(Roles.ProjectLead))

@@ -24,7 +24,7 @@ internal static class ProblemDetailsSetup
                     // A refusal about the data (another donor's money) names its own field; one about the role names the header.
                     context.ProblemDetails.Detail ??= "The token is valid but lacks the role this operation requires.";
                     context.ProblemDetails.Extensions.TryAdd("field", "Authorization");
-                    context.ProblemDetails.Extensions.TryAdd("rule", "authorised");
+                    context.ProblemDetails.Extensions.TryAdd("rule", "role");
                     break;
                 default:
                     break;
