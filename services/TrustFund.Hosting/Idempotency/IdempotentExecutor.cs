@@ -73,15 +73,17 @@ public sealed class IdempotentExecutor(Database database, OutboxSignal outbox, I
             await tx.RollbackAsync(CommandSavepoint, cancellation);
         }
 
-        var value = (result as IValueHttpResult)?.Value;
+        // The answer is formed before the commit: one that cannot be sent (a header with a control character, a body
+        // that does not serialise) would otherwise report a failure for a change that happened, on every replay too.
+        if (FormAnswer(result, status) is not { } answer)
+        {
+            await tx.RollbackAsync(cancellation);
+            return Problems.Of(StatusCodes.Status500InternalServerError, "Answer could not be formed",
+                "The change was not made because its answer could not be sent; nothing is kept for this Idempotency-Key.", "body", "answer");
+        }
         await connection.ExecuteAsync(database.Sql["idempotency.complete"], new
         {
-            Caller = caller,
-            Key = key,
-            StatusCode = status,
-            ContentType = (result as IContentTypeHttpResult)?.ContentType ?? (value is null ? null : "application/json"),
-            Location = result.GetType().GetProperty("Location")?.GetValue(result) as string,
-            Body = value is null ? null : JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions),
+            Caller = caller, Key = key, answer.StatusCode, answer.ContentType, answer.Location, answer.Body,
         }, tx);
         await tx.CommitAsync(cancellation);
         outbox.Wake();
@@ -90,8 +92,32 @@ public sealed class IdempotentExecutor(Database database, OutboxSignal outbox, I
 
     private const string CommandSavepoint = "idempotent_command";
 
+    private Answer? FormAnswer(IResult result, int status)
+    {
+        var value = (result as IValueHttpResult)?.Value;
+        var location = result.GetType().GetProperty("Location")?.GetValue(result) as string;
+        if (location is not null && !IsSendableHeaderValue(location))
+        {
+            return null;
+        }
+        try
+        {
+            return new Answer(status, (result as IContentTypeHttpResult)?.ContentType ?? (value is null ? null : "application/json"), location,
+                value is null ? null : JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions));
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Printable ASCII only: what a response header can carry without the server refusing to send it.</summary>
+    internal static bool IsSendableHeaderValue(string value) => value.Length > 0 && value.All(c => c is >= ' ' and <= '~');
+
     internal static string Hash(string method, string path, string body) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{method} {path}\n{body}")));
+
+    private sealed record Answer(int StatusCode, string? ContentType, string? Location, string? Body);
 
     private sealed record StoredAnswer(string RequestHash, int? StatusCode, string? ContentType, string? Location, string? Body);
 

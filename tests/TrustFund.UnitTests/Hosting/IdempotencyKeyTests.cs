@@ -26,6 +26,15 @@ public sealed class IdempotencyKeyTests
         Assert.False(IdempotencyKey.IsWellFormed(new string('k', 256)));
     }
 
+    [Theory]
+    [InlineData("/donors/donor-a", true)]
+    [InlineData("/donors/donor-a\n", false)]
+    [InlineData("/donors/a\rb", false)]
+    [InlineData("/donors/\u00e9", false)]
+    [InlineData("", false)]
+    public void Only_printable_ascii_is_kept_as_a_header_of_the_answer(string value, bool sendable) =>
+        Assert.Equal(sendable, IdempotentExecutor.IsSendableHeaderValue(value));
+
     [Fact]
     public void Request_hash_depends_on_method_path_and_body()
     {
