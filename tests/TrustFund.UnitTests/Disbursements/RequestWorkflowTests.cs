@@ -106,7 +106,7 @@ public sealed class RequestWorkflowTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(-1)]
+    [InlineData(1)]
     public void A_payment_at_or_after_the_holds_expiry_is_refused_naming_the_rule(int minutesAfter)
     {
         var expired = State(RequestStatuses.Approved) with { ReservationExpiresAt = Now.AddMinutes(-minutesAfter) };
