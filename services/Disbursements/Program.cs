@@ -6,11 +6,13 @@ using TrustFund.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("disbursements", typeof(Program).Assembly);
 builder.Services.AddSingleton<RequestBook>();
+builder.Services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapFundsApi();
 app.MapRequestsApi();
+app.MapStuckPaymentsApi();
 app.MapTotals();
 
 return await app.RunServiceAsync(args);

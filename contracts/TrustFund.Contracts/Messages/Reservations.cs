@@ -45,6 +45,12 @@ public sealed record ConsumeReservation
     public string? PaymentReference { get; init; }
 
     public required string ConsumedBy { get; init; }
+
+    /// <summary>
+    /// Set when finance retries a payment the bank made after the hold was released or expired: book it from the lots the
+    /// hold was on if their money is still free. Without it such a consume is refused.
+    /// </summary>
+    public bool BookIfReleased { get; init; }
 }
 
 /// <summary>One pool's (and so one donor's) part of a reservation, a disbursement or a refund.</summary>

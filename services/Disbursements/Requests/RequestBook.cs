@@ -18,7 +18,7 @@ public sealed record RequestRow(Guid RequestId, string FundId, string ProjectId,
     /// <summary>Who approved so far, in order.</summary>
     public IReadOnlyList<string> Approvers => JsonSerializer.Deserialize<string[]>(ApproversJson) ?? [];
 
-    public RequestState State => new(Status, RequestedBy, Amount, ApprovalsNeeded, Approvers.ToHashSet(StringComparer.Ordinal));
+    public RequestState State => new(Status, RequestedBy, Amount, ApprovalsNeeded, Approvers.ToHashSet(StringComparer.Ordinal), ReservationExpiresAt);
 }
 
 /// <summary>Facts a transition records besides the new status.</summary>
@@ -44,7 +44,13 @@ public sealed class RequestBook(Database database, OutboxWriter outbox, AuditTra
 
     public async Task<IReadOnlyList<RequestRow>> FindAsync(DbConnection connection, Guid? requestId = null, string? requestedBy = null, string? status = null,
         DbTransaction? tx = null) =>
-        [.. await connection.QueryAsync<RequestRow>(database.Sql["requests.find"], new { RequestId = requestId, RequestedBy = requestedBy, Status = status }, tx)];
+        [.. await connection.QueryAsync<RequestRow>(database.Sql["requests.find"],
+            new { RequestId = requestId, RequestedBy = requestedBy, Status = status, StuckBefore = (DateTimeOffset?)null, Limit = (int?)null, Offset = 0 }, tx)];
+
+    /// <summary>Payments made by the bank and not booked: failed ones, and those still being booked since before <paramref name="payingBefore"/>.</summary>
+    public async Task<IReadOnlyList<RequestRow>> StuckAsync(DbConnection connection, DateTimeOffset payingBefore, int limit, int offset) =>
+        [.. await connection.QueryAsync<RequestRow>(database.Sql["requests.find"],
+            new { RequestId = (Guid?)null, RequestedBy = (string?)null, Status = (string?)null, StuckBefore = payingBefore, Limit = limit, Offset = offset })];
 
     /// <returns>false when the request changed since it was read (the caller answers 409 or lets the message be retried).</returns>
     public async Task<bool> ApplyAsync(DbTransaction tx, RequestRow row, Decision decision, string actor, string? reason, TransitionFacts? facts = null)
@@ -85,7 +91,9 @@ public sealed class RequestBook(Database database, OutboxWriter outbox, AuditTra
         {
             await outbox.EnqueueAsync(tx, new ConsumeReservation
             {
-                RequestId = row.RequestId, ValueDate = facts.ValueDate!.Value, PaymentReference = facts.PaymentReference, ConsumedBy = actor,
+                // A retry asks again with the payment finance recorded first.
+                RequestId = row.RequestId, ValueDate = (facts.ValueDate ?? row.PaymentValueDate)!.Value, PaymentReference = facts.PaymentReference ?? row.PaymentReference,
+                ConsumedBy = actor, BookIfReleased = decision.BookIfReleased,
             }, Partition(row.RequestId));
         }
         await PublishAsync(tx, row, decision, to, actor, reason, facts, now);

@@ -58,16 +58,19 @@ public sealed class ReservationReleasedConsumer(Database database, OutboxSignal 
 {
     protected override Task HandleAsync(ConsumeContext<ReservationReleased> context, DbTransaction transaction) =>
         context.Message.Outcome == "expired"
-            ? DriveAsync(transaction, context.Message.RequestId, r => RequestWorkflow.OnExpired(r.State), "reservation expired in Earmarking")
+            ? DriveAsync(transaction, context.Message.RequestId, r => RequestWorkflow.OnExpired(r.State), "reservation expired in Earmarking",
+                new TransitionFacts(RefusalReason: "expired"))
             : Task.CompletedTask;
 }
 
 public sealed class ReservationCommandRejectedConsumer(Database database, OutboxSignal signal, RequestBook book, ILogger<ReservationCommandRejectedConsumer> logger)
     : AnswerConsumer<ReservationCommandRejected>(database, signal, book, logger)
 {
+    /// <summary>Any refused consume makes a paying request payment-failed, with Earmarking's status as the reason; a refused release changes nothing.</summary>
     protected override Task HandleAsync(ConsumeContext<ReservationCommandRejected> context, DbTransaction transaction) =>
-        context.Message is { Command: "consume", Status: "expired" }
-            ? DriveAsync(transaction, context.Message.RequestId, r => RequestWorkflow.OnExpired(r.State), context.Message.Detail)
+        context.Message.Command == "consume"
+            ? DriveAsync(transaction, context.Message.RequestId, r => RequestWorkflow.OnConsumeRefused(r.State), context.Message.Detail,
+                new TransitionFacts(RefusalReason: context.Message.Status))
             : Task.CompletedTask;
 }
 

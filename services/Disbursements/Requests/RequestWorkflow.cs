@@ -9,26 +9,32 @@ public static class RequestStatuses
     public const string Approved = "approved";
     public const string Paying = "paying";
     public const string Paid = "paid";
+    public const string PaymentFailed = "payment-failed";
+    public const string PaymentReturned = "payment-returned";
     public const string Rejected = "rejected";
     public const string Cancelled = "cancelled";
     public const string Expired = "expired";
 
     /// <summary>Every status, in the order of the workflow.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Submitted, Reserved, RejectedInsufficientFunds, ReservationRefused, Approved, Paying, Paid, Rejected, Cancelled, Expired];
+        [Submitted, Reserved, RejectedInsufficientFunds, ReservationRefused, Approved, Paying, Paid, PaymentFailed, PaymentReturned, Rejected, Cancelled,
+            Expired];
 }
 
 /// <summary>What the workflow needs to know of a request to decide a transition.</summary>
-public sealed record RequestState(string Status, string RequestedBy, decimal Amount, int ApprovalsNeeded, IReadOnlySet<string> Approvers);
+public sealed record RequestState(string Status, string RequestedBy, decimal Amount, int ApprovalsNeeded, IReadOnlySet<string> Approvers,
+    DateTimeOffset? ReservationExpiresAt = null);
 
 /// <summary>A refusal of a command: the HTTP status, and the field and rule it names.</summary>
 public sealed record Refusal(int Status, string Field, string Rule, string Message);
 
 /// <summary>
 /// The outcome of a trigger: the new status (null: unchanged), or a refusal; and the effects to carry out in the same
-/// transaction: record an approval, ask Earmarking to release or consume the reservation.
+/// transaction: record an approval, ask Earmarking to release or consume the reservation (a retried consume may book a
+/// hold already released, from the same lots).
 /// </summary>
-public sealed record Decision(string? To = null, Refusal? Refusal = null, bool RecordApproval = false, bool Release = false, bool Consume = false)
+public sealed record Decision(string? To = null, Refusal? Refusal = null, bool RecordApproval = false, bool Release = false, bool Consume = false,
+    bool BookIfReleased = false)
 {
     public static Decision Unchanged { get; } = new();
 
@@ -39,8 +45,10 @@ public sealed record Decision(string? To = null, Refusal? Refusal = null, bool R
 /// The disbursement request as a pure state machine: submitted → reserved (or rejected for lack of funds) →
 /// approved by one, or above the fund's threshold two different, fund managers who are not the requester → paying →
 /// paid; rejected or cancelled (before approval) release the reservation; an expired reservation can never be paid.
-/// Messages from Earmarking that no longer fit the state are ignored, except a reservation that arrives for a request
-/// already rejected or cancelled, which is released at once.
+/// A payment accepted here was made by the bank: if Earmarking cannot book it the request becomes payment-failed, in
+/// sight until finance retries the booking or records that the transfer came back (payment-returned); it never becomes
+/// expired. Messages from Earmarking that no longer fit the state are ignored, except a reservation that arrives for a
+/// request already rejected or cancelled, which is released at once.
 /// </summary>
 public static class RequestWorkflow
 {
@@ -83,11 +91,18 @@ public static class RequestWorkflow
             : Decision.Refuse(Conflict, "requestId", "before-approval", $"A request can be cancelled only before approval; this one is {s.Status}.");
     }
 
-    public static Decision Pay(RequestState s, decimal amount)
+    /// <param name="now">The server's clock: a hold at or past its expiry may be released by Earmarking any moment, so
+    /// the payment is refused before anything is written.</param>
+    public static Decision Pay(RequestState s, decimal amount, DateTimeOffset now)
     {
         if (s.Status != RequestStatuses.Approved)
         {
             return Decision.Refuse(Conflict, "requestId", "approved", $"Only an approved request can be paid; this one is {s.Status}.");
+        }
+        if (s.ReservationExpiresAt is not { } expiresAt || expiresAt <= now)
+        {
+            return Decision.Refuse(Conflict, "reservationExpiresAt", "reservation-expired",
+                $"The money held for this request was held until {s.ReservationExpiresAt:O}; a payment is accepted only while it is held. Nothing was recorded.");
         }
         return amount != s.Amount
             ? Decision.Refuse(Unprocessable, "amount", "equals-approved", $"The payment must be the approved amount, {s.Amount}.")
@@ -106,11 +121,32 @@ public static class RequestWorkflow
             ? new Decision(To: lackOfFunds ? RequestStatuses.RejectedInsufficientFunds : RequestStatuses.ReservationRefused)
             : Decision.Unchanged;
 
-    public static Decision OnExpired(RequestState s) =>
-        s.Status is RequestStatuses.Reserved or RequestStatuses.Approved or RequestStatuses.Paying
-            ? new Decision(To: RequestStatuses.Expired)
-            : Decision.Unchanged;
+    /// <summary>A hold that expired before its payment was booked: the transfer is made, so the payment failed rather than expired.</summary>
+    public static Decision OnExpired(RequestState s) => s.Status switch
+    {
+        RequestStatuses.Reserved or RequestStatuses.Approved => new Decision(To: RequestStatuses.Expired),
+        RequestStatuses.Paying => new Decision(To: RequestStatuses.PaymentFailed),
+        _ => Decision.Unchanged,
+    };
+
+    /// <summary>Earmarking refused to book the payment, whatever the reason.</summary>
+    public static Decision OnConsumeRefused(RequestState s) =>
+        s.Status == RequestStatuses.Paying ? new Decision(To: RequestStatuses.PaymentFailed) : Decision.Unchanged;
 
     public static Decision OnDisbursed(RequestState s) =>
-        s.Status is RequestStatuses.Paying or RequestStatuses.Approved ? new Decision(To: RequestStatuses.Paid) : Decision.Unchanged;
+        s.Status is RequestStatuses.Paying or RequestStatuses.Approved or RequestStatuses.PaymentFailed
+            ? new Decision(To: RequestStatuses.Paid)
+            : Decision.Unchanged;
+
+    /// <summary>Asks Earmarking again to book a payment that failed, or that has waited too long (a consume is idempotent there).</summary>
+    public static Decision RetryPayment(RequestState s) =>
+        s.Status is RequestStatuses.PaymentFailed or RequestStatuses.Paying
+            ? new Decision(To: RequestStatuses.Paying, Consume: true, BookIfReleased: true)
+            : Decision.Refuse(Conflict, "requestId", "payment-failed", $"Only a payment that failed or is still being booked can be retried; this one is {s.Status}.");
+
+    /// <summary>The bank transfer of a failed payment came back: nothing is booked and the request is closed.</summary>
+    public static Decision PaymentReturned(RequestState s) =>
+        s.Status == RequestStatuses.PaymentFailed
+            ? new Decision(To: RequestStatuses.PaymentReturned)
+            : Decision.Refuse(Conflict, "requestId", "payment-failed", $"Only a failed payment can be recorded as returned; this one is {s.Status}.");
 }

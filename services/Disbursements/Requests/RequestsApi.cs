@@ -134,16 +134,22 @@ public static class RequestsApi
         });
     }
 
-    private static async Task<IResult> RejectAsync(Guid requestId, DecisionRequest request, HttpContext http, IdempotentExecutor idempotency, RequestBook book)
+    private static Task<IResult> RejectAsync(Guid requestId, DecisionRequest request, HttpContext http, IdempotentExecutor idempotency, RequestBook book) =>
+        ReasonedCommandAsync(requestId, request, http, idempotency, book, RequestWorkflow.Reject);
+
+    /// <summary>A command that needs a reason (the transition and audit rows keep it).</summary>
+    internal static async Task<IResult> ReasonedCommandAsync(Guid requestId, DecisionRequest request, HttpContext http, IdempotentExecutor idempotency,
+        RequestBook book, Func<RequestState, Decision> decide)
     {
         var errors = new ValidationErrors();
         errors.RequireText("reason", request.Reason, 500);
         return errors.IsEmpty
-            ? await CommandAsync(requestId, request, http, idempotency, book, (s, _) => RequestWorkflow.Reject(s), request.Reason)
+            ? await CommandAsync(requestId, request, http, idempotency, book, (s, _) => decide(s), request.Reason)
             : errors.ToProblem();
     }
 
-    private static async Task<IResult> PayAsync(Guid requestId, PayRequest request, HttpContext http, IdempotentExecutor idempotency, RequestBook book)
+    private static async Task<IResult> PayAsync(Guid requestId, PayRequest request, HttpContext http, IdempotentExecutor idempotency, RequestBook book,
+        TimeProvider clock)
     {
         var errors = new ValidationErrors();
         errors.AddIf(request.ValueDate is null, "valueDate", "required", "valueDate (yyyy-MM-dd) is required.");
@@ -153,12 +159,12 @@ public static class RequestsApi
         {
             return errors.ToProblem();
         }
-        return await CommandAsync(requestId, request, http, idempotency, book, (s, _) => RequestWorkflow.Pay(s, request.Amount!.Value), "paid",
+        return await CommandAsync(requestId, request, http, idempotency, book, (s, _) => RequestWorkflow.Pay(s, request.Amount!.Value, clock.GetUtcNow()), "paid",
             actor => new TransitionFacts(ValueDate: request.ValueDate, PaymentReference: request.BankReference, PaidBy: actor));
     }
 
     /// <summary>Locks the request, lets the workflow decide, applies the decision; a lead sees only its own requests.</summary>
-    private static async Task<IResult> CommandAsync<TRequest>(Guid requestId, TRequest body, HttpContext http, IdempotentExecutor idempotency, RequestBook book,
+    internal static async Task<IResult> CommandAsync<TRequest>(Guid requestId, TRequest body, HttpContext http, IdempotentExecutor idempotency, RequestBook book,
         Func<RequestState, string, Decision> decide, string? reason, Func<string, TransitionFacts>? facts = null) =>
         await idempotency.ExecuteAsync(http, body, async tx =>
         {
@@ -205,7 +211,7 @@ public static class RequestsApi
         System.Data.Common.DbTransaction tx) =>
         ToResponse((await book.FindAsync(connection, requestId: requestId, tx: tx)).Single(), null);
 
-    private static RequestResponse ToResponse(RequestRow r, IReadOnlyList<TransitionRow>? history) =>
+    internal static RequestResponse ToResponse(RequestRow r, IReadOnlyList<TransitionRow>? history) =>
         new(r.RequestId, r.FundId, r.ProjectId, r.WindowId, r.PartnerId, r.RequestedBy, Money.Normalise(r.Amount, r.Currency), r.Currency, r.Purpose, r.Tranche,
             r.NeededBy, r.Status, r.ApprovalsNeeded, r.Approvers, r.Available is { } a ? Money.Normalise(a, r.Currency) : null, r.RefusalReason,
             r.ReservationExpiresAt, r.PaymentValueDate, r.PaymentReference,

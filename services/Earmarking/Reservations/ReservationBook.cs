@@ -91,34 +91,77 @@ public sealed class ReservationBook(
         return true;
     }
 
-    /// <summary>Turns held money into a disbursement and answers with the donor attribution.</summary>
+    /// <summary>
+    /// Turns held money into a disbursement and answers with the donor attribution. Disbursements sends this only for a
+    /// payment it accepted before the hold's expiry, so a hold still held is paid whatever its expiry says. One released
+    /// or expired meanwhile is refused, naming its status, unless finance asks to book it anyway (a retry of a payment the
+    /// bank made): then it is booked from the same lots if their money is still free, or refused again. A repeat of a
+    /// consumed one gets the first answer again.
+    /// </summary>
     public async Task<bool> ConsumeAsync(DbTransaction tx, ConsumeReservation command)
     {
-        var held = await LockHeldAsync(tx, command.RequestId, "consume");
-        if (held is null)
+        var row = await LockAsync(tx, command.RequestId, "consume");
+        switch (row?.Status)
         {
-            return false;
+            case null:
+                return false;
+            case ReservationStatuses.Consumed:
+                await AnswerDisbursedAsync(tx, row, await LinesAsync(tx.Connection!, row.RequestId, tx), row.PaymentValueDate!.Value, row.PaymentReference,
+                    row.ResolvedAt!.Value);
+                return true;
+            case ReservationStatuses.Reserved:
+                await BookAsync(tx, row, command, available: 0, reserved: -1);
+                return true;
+            case ReservationStatuses.Expired or ReservationStatuses.Released when command.BookIfReleased:
+                return await BookLateAsync(tx, row, command);
+            default:
+                await RefuseAsync(tx, row.RequestId, "consume", row.Status, $"Reservation {row.RequestId} is {row.Status}; only a held reservation can be paid.");
+                return false;
         }
-        var (row, lines) = held.Value;
-        if (row.ExpiresAt <= clock.GetUtcNow())
-        {
-            // Past its time on this service's clock: it expires now rather than being paid late.
-            await ReleaseAsync(tx, row.RequestId, ReservationStatuses.Expired, "hold time elapsed before payment", AuditTrail.System);
-            await RefuseAsync(tx, row.RequestId, "consume", ReservationStatuses.Expired, "The reservation expired before the payment arrived.");
-            return false;
-        }
+    }
 
-        await MoveAsync(tx, row, lines, "disbursement", command.ValueDate, available: 0, reserved: -1, disbursed: +1);
-        await ResolveAsync(tx, row, ReservationStatuses.Consumed, command.ConsumedBy, "paid", command.ValueDate, command.PaymentReference);
+    /// <summary>Takes the released money again from the lots it was held on; if any of it has gone meanwhile, nothing moves.</summary>
+    private async Task<bool> BookLateAsync(DbTransaction tx, ReservationRow row, ConsumeReservation command)
+    {
+        await tx.SaveAsync("book_late");
+        try
+        {
+            await BookAsync(tx, row, command, available: -1, reserved: 0);
+            await tx.ReleaseAsync("book_late");
+            logger.LogWarning("Reservation {RequestId} was {Status} when its payment arrived; booked from the same lots", row.RequestId, row.Status);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            await tx.RollbackAsync("book_late");
+            await RefuseAsync(tx, row.RequestId, "consume", row.Status,
+                $"Reservation {row.RequestId} was {row.Status} before the payment arrived and its lots no longer hold the money; the payment is not booked.");
+            return false;
+        }
+    }
+
+    /// <summary>Moves the reservation's lines to disbursed (from reserved, or from available for a late booking) and answers.</summary>
+    private async Task BookAsync(DbTransaction tx, ReservationRow row, ConsumeReservation command, int available, int reserved)
+    {
+        var lines = await LockLinesAsync(tx, row);
+        await MoveAsync(tx, row, lines, "disbursement", command.ValueDate, available, reserved, disbursed: +1);
+        await ResolveAsync(tx, row, ReservationStatuses.Consumed, command.ConsumedBy, reserved == 0 ? $"paid after it was {row.Status}" : "paid",
+            command.ValueDate, command.PaymentReference);
+        await AnswerDisbursedAsync(tx, row, lines, command.ValueDate, command.PaymentReference, clock.GetUtcNow());
+        await audit.RecordAsync(tx, command.ConsumedBy, "reservation.consumed", "reservation", row.RequestId.ToString(),
+            new { command, from = row.Status });
+    }
+
+    private Task AnswerDisbursedAsync(DbTransaction tx, ReservationRow row, IReadOnlyList<ReservationLineRow> lines, DateOnly valueDate,
+        string? paymentReference, DateTimeOffset disbursedAt)
+    {
         var poolLines = lines.Select(l => l.ToPoolLine(row.Currency)).ToList();
-        await outbox.EnqueueAsync(tx, new FundsDisbursed
+        return outbox.EnqueueAsync(tx, new FundsDisbursed
         {
             RequestId = row.RequestId, FundId = row.FundId, WindowId = row.WindowId!, ProjectId = row.ProjectId, PartnerId = row.PartnerId!,
-            Amount = Money.Normalise(row.Amount, row.Currency), Currency = row.Currency, ValueDate = command.ValueDate,
-            PaymentReference = command.PaymentReference, Lines = poolLines, Attribution = Attribution.ByDonor(poolLines), DisbursedAt = clock.GetUtcNow(),
+            Amount = Money.Normalise(row.Amount, row.Currency), Currency = row.Currency, ValueDate = valueDate,
+            PaymentReference = paymentReference, Lines = poolLines, Attribution = Attribution.ByDonor(poolLines), DisbursedAt = disbursedAt,
         }, Partition(row.RequestId));
-        await audit.RecordAsync(tx, command.ConsumedBy, "reservation.consumed", "reservation", row.RequestId.ToString(), command);
-        return true;
     }
 
     public Task<ReservationRow> GetAsync(DbConnection connection, Guid requestId, DbTransaction? tx = null) =>
@@ -207,22 +250,38 @@ public sealed class ReservationBook(
 
     private async Task<(ReservationRow Row, IReadOnlyList<ReservationLineRow> Lines)?> LockHeldAsync(DbTransaction tx, Guid requestId, string command)
     {
+        var row = await LockAsync(tx, requestId, command);
+        if (row is null)
+        {
+            return null;
+        }
+        if (row.Status != ReservationStatuses.Reserved)
+        {
+            await RefuseAsync(tx, requestId, command, row.Status, $"Reservation {requestId} is {row.Status}; only a held reservation can be released.");
+            return null;
+        }
+        return (row, await LockLinesAsync(tx, row));
+    }
+
+    /// <summary>The reservation under its row lock, or null (and the command refused) when there is none.</summary>
+    private async Task<ReservationRow?> LockAsync(DbTransaction tx, Guid requestId, string command)
+    {
         var connection = tx.Connection!;
         if (await connection.ExecuteScalarAsync<long>(database.Sql["reservations.lock"], new { RequestId = requestId }, tx) == 0)
         {
             await RefuseAsync(tx, requestId, command, "unknown", $"No reservation {requestId} exists.");
             return null;
         }
-        var row = await GetAsync(connection, requestId, tx);
-        if (row.Status != ReservationStatuses.Reserved)
-        {
-            await RefuseAsync(tx, requestId, command, row.Status, $"Reservation {requestId} is {row.Status}; only a held reservation can be {(command == "consume" ? "paid" : "released")}.");
-            return null;
-        }
-        await connection.ExecuteScalarAsync<long>(database.Sql["projects.lock"], new { row.FundId, row.ProjectId }, tx);
-        var lines = await LinesAsync(connection, requestId, tx);
+        return await GetAsync(connection, requestId, tx);
+    }
+
+    /// <summary>Locks the project and then the lots the reservation's lines are on, in the book's order.</summary>
+    private async Task<IReadOnlyList<ReservationLineRow>> LockLinesAsync(DbTransaction tx, ReservationRow row)
+    {
+        await tx.Connection!.ExecuteScalarAsync<long>(database.Sql["projects.lock"], new { row.FundId, row.ProjectId }, tx);
+        var lines = await LinesAsync(tx.Connection!, row.RequestId, tx);
         await pools.LockLotsAsync(tx, lines.Select(l => l.LotId));
-        return (row, lines);
+        return lines;
     }
 
     /// <summary>Moves each line's amount between lot columns (signs given per column) and the project's figures alike.</summary>
@@ -251,7 +310,7 @@ public sealed class ReservationBook(
     {
         var resolved = await tx.Connection!.ExecuteAsync(database.Sql["reservations.resolve"], new
         {
-            row.RequestId, Status = status, Now = clock.GetUtcNow(), Actor = actor, Reason = reason, ValueDate = valueDate, PaymentReference = paymentReference,
+            row.RequestId, From = row.Status, Status = status, Now = clock.GetUtcNow(), Actor = actor, Reason = reason, ValueDate = valueDate, PaymentReference = paymentReference,
         }, tx);
         EnsureAll(resolved, 1, row.RequestId);
     }

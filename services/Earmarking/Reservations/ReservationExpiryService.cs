@@ -7,8 +7,9 @@ using TrustFund.Hosting.Storage;
 namespace TrustFund.Earmarking.Reservations;
 
 /// <summary>
-/// Releases reservations whose hold time has passed, one per transaction, judged on the database server's clock.
-/// Several replicas may run it: each skips the rows another holds.
+/// Releases reservations whose hold time and then the consume grace have passed, one per transaction, judged on the
+/// database server's clock. The grace is what keeps a payment Disbursements accepted just before the expiry from
+/// finding its hold gone. Several replicas may run it: each skips the rows another holds.
 /// </summary>
 public sealed class ReservationExpiryService(
     Database database, ReservationBook book, OutboxSignal signal, IOptions<ReservationOptions> options, ILogger<ReservationExpiryService> logger)
@@ -43,7 +44,7 @@ public sealed class ReservationExpiryService(
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var due = await connection.QuerySingleOrDefaultAsync<Guid?>(database.Sql["reservations.next_due"], transaction: tx);
+        var due = await connection.QuerySingleOrDefaultAsync<Guid?>(database.Sql["reservations.next_due"], new { Grace = options.Value.ConsumeGrace }, tx);
         if (due is null)
         {
             return false;

@@ -45,7 +45,8 @@ public sealed class TotalsTests(SystemFixture system)
         Assert.Equal(
         [
             ("submitted", 0, 0m), ("reserved", 1, 50m), ("rejected-insufficient-funds", 1, 5000m), ("reservation-refused", 0, 0m),
-            ("approved", 1, 100.25m), ("paying", 0, 0m), ("paid", 1, 300m), ("rejected", 1, 70m), ("cancelled", 1, 40m), ("expired", 0, 0m),
+            ("approved", 1, 100.25m), ("paying", 0, 0m), ("paid", 1, 300m), ("payment-failed", 0, 0m),
+            ("payment-returned", 0, 0m), ("rejected", 1, 70m), ("cancelled", 1, 40m), ("expired", 0, 0m),
         ], usd.GetProperty("byStatus").EnumerateArray().Select(s => (s.GetProperty("status").GetString(), s.GetProperty("count").GetInt32(),
             s.GetProperty("amount").GetDecimal())));
     }

@@ -56,6 +56,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["Auth__SigningKey"] = env["TF_AUTH_SIGNING_KEY"],
             ["Outbox__PollInterval"] = "00:00:00.500",
             ["Reservations__ExpiryPollInterval"] = "00:00:00.300",
+            ["Reservations__ConsumeGrace"] = "00:00:00", // tests of expiry see it at once; those of the grace set one
             ["Reconciliation__Earmarking"] = $"http://127.0.0.1:{SystemFixture.PortOf("Earmarking")}",
             ["Reconciliation__Pledges"] = $"http://127.0.0.1:{SystemFixture.PortOf("Pledges")}",
             ["Reconciliation__Disbursements"] = $"http://127.0.0.1:{SystemFixture.PortOf("Disbursements")}",

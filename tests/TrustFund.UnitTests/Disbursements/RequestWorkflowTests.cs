@@ -4,8 +4,11 @@ namespace TrustFund.UnitTests.Disbursements;
 
 public sealed class RequestWorkflowTests
 {
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A request whose hold runs an hour past <see cref="Now"/>.</summary>
     private static RequestState State(string status, int needed = 1, params string[] approvers) =>
-        new(status, "lead-1", 100m, needed, approvers.ToHashSet(StringComparer.Ordinal));
+        new(status, "lead-1", 100m, needed, approvers.ToHashSet(StringComparer.Ordinal), Now.AddHours(1));
 
     [Fact]
     public void The_requester_can_never_approve()
@@ -55,14 +58,14 @@ public sealed class RequestWorkflowTests
     [InlineData(RequestStatuses.Expired)]
     [InlineData(RequestStatuses.Paying)]
     public void Paying_anything_but_an_approved_request_is_a_conflict(string status) =>
-        Assert.Equal(409, RequestWorkflow.Pay(State(status), 100m).Refusal!.Status);
+        Assert.Equal(409, RequestWorkflow.Pay(State(status), 100m, Now).Refusal!.Status);
 
     [Fact]
     public void A_payment_must_be_the_approved_amount()
     {
-        Assert.Equal((422, "equals-approved"), (RequestWorkflow.Pay(State(RequestStatuses.Approved), 99.99m).Refusal!.Status,
-            RequestWorkflow.Pay(State(RequestStatuses.Approved), 99.99m).Refusal!.Rule));
-        Assert.Equal(new Decision(To: RequestStatuses.Paying, Consume: true), RequestWorkflow.Pay(State(RequestStatuses.Approved), 100m));
+        Assert.Equal((422, "equals-approved"), (RequestWorkflow.Pay(State(RequestStatuses.Approved), 99.99m, Now).Refusal!.Status,
+            RequestWorkflow.Pay(State(RequestStatuses.Approved), 99.99m, Now).Refusal!.Rule));
+        Assert.Equal(new Decision(To: RequestStatuses.Paying, Consume: true), RequestWorkflow.Pay(State(RequestStatuses.Approved), 100m, Now));
     }
 
     [Fact]
@@ -85,16 +88,52 @@ public sealed class RequestWorkflowTests
     [Theory]
     [InlineData(RequestStatuses.Reserved, RequestStatuses.Expired)]
     [InlineData(RequestStatuses.Approved, RequestStatuses.Expired)]
-    [InlineData(RequestStatuses.Paying, RequestStatuses.Expired)]
+    [InlineData(RequestStatuses.Paying, RequestStatuses.PaymentFailed)]
+    [InlineData(RequestStatuses.PaymentFailed, null)]
     [InlineData(RequestStatuses.Paid, null)]
     [InlineData(RequestStatuses.Cancelled, null)]
-    public void An_expired_reservation_ends_any_request_not_yet_paid(string from, string? to) =>
+    public void An_expired_reservation_ends_a_request_not_yet_paid_and_fails_a_payment_made(string from, string? to) =>
         Assert.Equal(to, RequestWorkflow.OnExpired(State(from)).To);
 
     [Fact]
     public void Only_a_payment_in_progress_becomes_paid()
     {
         Assert.Equal(RequestStatuses.Paid, RequestWorkflow.OnDisbursed(State(RequestStatuses.Paying)).To);
+        Assert.Equal(RequestStatuses.Paid, RequestWorkflow.OnDisbursed(State(RequestStatuses.PaymentFailed)).To);
         Assert.Equal(Decision.Unchanged, RequestWorkflow.OnDisbursed(State(RequestStatuses.Expired)));
+        Assert.Equal(Decision.Unchanged, RequestWorkflow.OnDisbursed(State(RequestStatuses.PaymentReturned)));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void A_payment_at_or_after_the_holds_expiry_is_refused_naming_the_rule(int minutesAfter)
+    {
+        var expired = State(RequestStatuses.Approved) with { ReservationExpiresAt = Now.AddMinutes(-minutesAfter) };
+        var refusal = RequestWorkflow.Pay(expired, 100m, Now).Refusal!;
+        Assert.Equal((409, "reservationExpiresAt", "reservation-expired"), (refusal.Status, refusal.Field, refusal.Rule));
+        Assert.Equal("reservation-expired", RequestWorkflow.Pay(expired with { ReservationExpiresAt = null }, 100m, Now).Refusal!.Rule);
+        Assert.Null(RequestWorkflow.Pay(expired with { ReservationExpiresAt = Now.AddTicks(1) }, 100m, Now).Refusal);
+    }
+
+    [Theory]
+    [InlineData(RequestStatuses.Paying, RequestStatuses.PaymentFailed)]
+    [InlineData(RequestStatuses.Approved, null)]
+    [InlineData(RequestStatuses.Paid, null)]
+    [InlineData(RequestStatuses.PaymentReturned, null)]
+    public void Any_refused_consume_fails_a_payment_in_progress_and_nothing_else(string from, string? to) =>
+        Assert.Equal(to, RequestWorkflow.OnConsumeRefused(State(from)).To);
+
+    [Fact]
+    public void A_failed_or_waiting_payment_is_retried_by_consuming_again_and_only_a_failed_one_can_be_returned()
+    {
+        var again = new Decision(To: RequestStatuses.Paying, Consume: true, BookIfReleased: true);
+        Assert.Equal(again, RequestWorkflow.RetryPayment(State(RequestStatuses.PaymentFailed)));
+        Assert.Equal(again, RequestWorkflow.RetryPayment(State(RequestStatuses.Paying)));
+        Assert.Equal((409, "payment-failed"), (RequestWorkflow.RetryPayment(State(RequestStatuses.PaymentReturned)).Refusal!.Status,
+            RequestWorkflow.RetryPayment(State(RequestStatuses.Paid)).Refusal!.Rule));
+        Assert.Equal(new Decision(To: RequestStatuses.PaymentReturned), RequestWorkflow.PaymentReturned(State(RequestStatuses.PaymentFailed)));
+        Assert.Equal(409, RequestWorkflow.PaymentReturned(State(RequestStatuses.Paying)).Refusal!.Status);
+        Assert.Equal(409, RequestWorkflow.PaymentReturned(State(RequestStatuses.Paid)).Refusal!.Status);
     }
 }

@@ -1,4 +1,5 @@
--- One request, a requester's, or those in one status (oldest first).
+-- One request, a requester's, those in one status, or the stuck payments (failed, or paying since before @StuckBefore);
+-- oldest first, a page when @Limit is given.
 SELECT request_id AS RequestId, fund_id AS FundId, project_id AS ProjectId, window_id AS WindowId, partner_id AS PartnerId,
        requested_by AS RequestedBy, amount AS Amount, currency AS Currency, purpose AS Purpose, tranche AS Tranche, needed_by AS NeededBy,
        status AS Status, approvals_needed AS ApprovalsNeeded, available AS Available, refusal_reason AS RefusalReason,
@@ -9,4 +10,6 @@ FROM requests r
 WHERE (@RequestId::uuid IS NULL OR request_id = @RequestId)
   AND (@RequestedBy::text IS NULL OR requested_by = @RequestedBy)
   AND (@Status::text IS NULL OR status = @Status)
-ORDER BY created_at, request_id;
+  AND (@StuckBefore::timestamptz IS NULL OR status = 'payment-failed' OR (status = 'paying' AND updated_at <= @StuckBefore))
+ORDER BY created_at, request_id
+LIMIT @Limit::integer OFFSET @Offset::integer;
