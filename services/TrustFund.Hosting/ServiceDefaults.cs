@@ -74,11 +74,14 @@ public static class ServiceDefaults
         services.AddTrustFundOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
-        // Money must arrive as JSON numbers, and a misspelt field must not be silently dropped.
+        // Money must arrive as JSON numbers, a misspelt field must not be silently dropped, a field named twice (in any
+        // letter case) must not let the last one win, and text must not carry control characters.
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.AllowDuplicateProperties = false;
+            o.SerializerOptions.Converters.Add(new TextConverter());
         });
         return builder;
     }
@@ -88,6 +91,7 @@ public static class ServiceDefaults
         app.UseTrustFundProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestGuard();
         app.MapOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

@@ -24,7 +24,7 @@ public static partial class Donors
     /// <summary>Donors of these types are states: they need a country code.</summary>
     private static readonly IReadOnlySet<string> States = new HashSet<string>(StringComparer.Ordinal) { "government", "member" };
 
-    [GeneratedRegex("^[A-Z]{2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[A-Z]{2}\z", RegexOptions.CultureInvariant)]
     private static partial Regex CountryCode();
 
     public static IEndpointRouteBuilder MapDonorsApi(this IEndpointRouteBuilder app)

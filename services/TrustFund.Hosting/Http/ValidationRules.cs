@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TrustFund.Contracts.Amounts;
@@ -9,10 +10,39 @@ namespace TrustFund.Hosting.Http;
 public static partial class ValidationRules
 {
     /// <summary>Ids of donors, funds, windows, projects and partners: lower-case letters, digits, '-', '_' and '.', at most 64.</summary>
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[a-z0-9][a-z0-9._-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
     public static bool IsId(string? value) => value is not null && IdPattern().IsMatch(value);
+
+    /// <summary>
+    /// Characters no text of ours may hold, because they are invisible or change how text around them is shown in the
+    /// logs, the database and the exports: the C0 controls (NUL, BEL, ESC…) except tab, line feed and carriage return,
+    /// DEL, the C1 controls, and the Unicode bidirectional controls (embeddings, overrides, isolates, marks).
+    /// </summary>
+    private const string Refused =
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000b\u000c\u000e\u000f" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f" +
+        "\u007f\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008a\u008b\u008c\u008d\u008e\u008f" +
+        "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009a\u009b\u009c\u009d\u009e\u009f" +
+        "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069";
+
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(Refused);
+
+    /// <summary>The same, and tab and line breaks too: for what is one line by nature (ids, route and query values).</summary>
+    private static readonly SearchValues<char> ControlCharactersInLine = SearchValues.Create(Refused + "\t\n\r");
+
+    public const string ControlCharactersRule = "control-characters";
+
+    /// <summary>Whether free text (a name, a reason, possibly of several lines) holds a character it may not.</summary>
+    public static bool HasControlCharacters(string value) => value.AsSpan().ContainsAny(ControlCharacters);
+
+    /// <summary>Whether a one-line value holds a control character, tab and line breaks included.</summary>
+    public static bool HasControlCharactersInLine(string value) => value.AsSpan().ContainsAny(ControlCharactersInLine);
+
+    /// <summary>A list of at most <paramref name="max"/> items; returns whether it is within the bound.</summary>
+    public static bool RequireMaxCount(this ValidationErrors errors, string field, int count, int max) =>
+        !errors.AddIf(count > max, field, "max-count", $"{field} may hold at most {max} items, not {count}.");
 
     /// <summary>Required id in the common format; returns whether it is valid.</summary>
     public static bool RequireId(this ValidationErrors errors, string field, string? value)

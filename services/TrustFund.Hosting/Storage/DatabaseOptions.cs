@@ -8,7 +8,7 @@ public sealed class DatabaseOptions
 
     /// <summary>SQL dialect and client: <c>postgres</c> today; <c>sqlserver</c> gets its own SQL files later.</summary>
     [Required]
-    [RegularExpression("^(postgres)$", ErrorMessage = "Database:Provider must be 'postgres'.")]
+    [RegularExpression(@"\A(postgres)\z", ErrorMessage = "Database:Provider must be 'postgres'.")]
     public string Provider { get; set; } = "postgres";
 
     [Required(ErrorMessage = "Database:ConnectionString is required.")]

@@ -100,6 +100,23 @@ public sealed class IdempotencyTests(SystemFixture system)
         Assert.Equal(1, await system.CountAsync("Pledges", ContributionsOfFund, new { fund }));
     }
 
+    [Fact]
+    public async Task A_change_whose_answer_cannot_be_written_is_not_committed_and_its_key_does_not_replay_a_failure()
+    {
+        // A Location built from an id ending in a newline cannot be sent as a header.
+        var donor = $"donor-{Guid.NewGuid():N}"[..20];
+        var key = Guid.NewGuid().ToString();
+        var body = new { donorId = donor + "\n", name = "Trailing newline", type = "foundation" };
+
+        var first = await system.SendAsync(system.Pledges, HttpMethod.Post, "/donors", "finance", body, idempotencyKey: key);
+        var retry = await system.SendAsync(system.Pledges, HttpMethod.Post, "/donors", "finance", body, idempotencyKey: key);
+
+        Assert.True((int)first.Status is >= 400 and < 500, $"Expected a refusal, got {(int)first.Status}: {first.Body}");
+        Assert.Equal(first.Status, retry.Status);
+        Assert.Contains("id-format", first.RulesOf("donorId"));
+        Assert.Equal(0, await system.CountAsync("Pledges", "SELECT count(*) FROM donors WHERE donor_id LIKE @donor || '%'", new { donor }));
+    }
+
     private Task<HttpResponseMessage> SendAsync(object body, string key)
     {
         var request = system.Request(HttpMethod.Post, "/contributions", "finance", body, key);

@@ -38,6 +38,9 @@ public static class Api
         string subject = "test-user", IReadOnlyDictionary<string, string>? claims = null) =>
         system.SendAsync(service, HttpMethod.Get, path, role, null, claims, subject);
 
+    /// <summary>A body as raw JSON text, for what a serializer would not write (a field twice, a control character).</summary>
+    public static StringContent RawJson(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
     public static Answer Expect(this Answer answer, HttpStatusCode status)
     {
         Assert.True(answer.Status == status, $"Expected {(int)status}, got {(int)answer.Status}: {answer.Body}");

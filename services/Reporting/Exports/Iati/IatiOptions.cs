@@ -12,7 +12,7 @@ public sealed class IatiOptions
 
     /// <summary>The trustee's IATI organisation identifier: a registration agency prefix and its number, e.g. XM-DAC-41114.</summary>
     [Required(ErrorMessage = "Iati:ReportingOrgRef (the trustee's IATI organisation identifier) is required.")]
-    [RegularExpression(@"^[A-Z]{2}(-[A-Za-z0-9._]+)+$",
+    [RegularExpression(@"\A[A-Z]{2}(-[A-Za-z0-9._]+)+\z",
         ErrorMessage = "Iati:ReportingOrgRef must be an IATI organisation identifier: an agency prefix and a number, e.g. XM-DAC-41114 (no spaces, /, &, | or ?).")]
     public string ReportingOrgRef { get; set; } = "";
 
@@ -21,11 +21,11 @@ public sealed class IatiOptions
 
     /// <summary>The trustee's code on IATI's OrganisationType codelist, e.g. 40 (multilateral).</summary>
     [Required(ErrorMessage = "Iati:ReportingOrgType is required.")]
-    [RegularExpression("^(10|11|15|21|22|23|24|30|31|40|60|70|71|72|73|80|90)$",
+    [RegularExpression(@"\A(10|11|15|21|22|23|24|30|31|40|60|70|71|72|73|80|90)\z",
         ErrorMessage = "Iati:ReportingOrgType must be a code of IATI's OrganisationType codelist (10, 11, 15, 21-24, 30, 31, 40, 60, 70-73, 80, 90).")]
     public string ReportingOrgType { get; set; } = "";
 
     /// <summary>The language of the narratives (ISO 639-1).</summary>
-    [RegularExpression("^[a-z]{2}$", ErrorMessage = "Iati:Language must be an ISO 639-1 code such as en.")]
+    [RegularExpression(@"\A[a-z]{2}\z", ErrorMessage = "Iati:Language must be an ISO 639-1 code such as en.")]
     public string Language { get; set; } = "en";
 }
