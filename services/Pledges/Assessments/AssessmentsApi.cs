@@ -35,6 +35,9 @@ public sealed record MemberStatus(string MemberId, decimal Assessed, decimal Pai
 /// </summary>
 public static class AssessmentsApi
 {
+    /// <summary>Five times the members of the United Nations: a scale longer than that is a mistake, not a fund.</summary>
+    public const int MaxMembers = 1000;
+
     public static IEndpointRouteBuilder MapAssessmentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/funds/{fundId}/assessments").WithTags("Assessments");
@@ -171,8 +174,11 @@ public static class AssessmentsApi
         errors.RequireAmount("budget", request.Budget, currency);
         errors.AddIf(request.DueDate is null, "dueDate", "required", "dueDate (yyyy-MM-dd) is required.");
         errors.AddIf(request.DueDate < Today(clock), "dueDate", "not-before-pledge", "dueDate cannot be before today, the date the assessed pledges are made.");
-        errors.AddIf(request.Members is null || request.Members.Count == 0, "members", "required", "members (memberId, rate, leastDeveloped) are required.");
-        for (var k = 0; k < (request.Members?.Count ?? 0); k++)
+        var members = errors.AddIf(request.Members is null || request.Members.Count == 0, "members", "required", "members (memberId, rate, leastDeveloped) are required.")
+            || !errors.RequireMaxCount("members", request.Members!.Count, MaxMembers)
+            ? 0
+            : request.Members.Count;
+        for (var k = 0; k < members; k++)
         {
             errors.RequireId($"members[{k}].memberId", request.Members![k].MemberId);
             errors.AddIf(request.Members[k].Rate is null, $"members[{k}].rate", "required", $"members[{k}].rate is required.");

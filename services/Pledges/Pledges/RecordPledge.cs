@@ -111,11 +111,15 @@ public static class RecordPledge
         return true;
     }
 
-    /// <summary>Instalments: at least one, each positive money in the pledge's currency, due on or after the pledge date, adding up to the pledge.</summary>
+    /// <summary>Fifty years of monthly instalments: more is a mistake, and an unbounded list is work for anyone who sends one.</summary>
+    public const int MaxInstalments = 600;
+
+    /// <summary>Instalments: at least one and at most <see cref="MaxInstalments"/>, each positive money in the pledge's currency, due on or after the pledge date, adding up to the pledge.</summary>
     internal static IReadOnlyList<Instalment> ValidateInstalments(ValidationErrors errors, IReadOnlyList<InstalmentBody>? instalments, decimal? total,
         Currency? currency, DateOnly? pledgedOn)
     {
-        if (errors.AddIf(instalments is null || instalments.Count == 0, "instalments", "required", "At least one instalment (dueDate, amount) is required."))
+        if (errors.AddIf(instalments is null || instalments.Count == 0, "instalments", "required", "At least one instalment (dueDate, amount) is required.")
+            || !errors.RequireMaxCount("instalments", instalments!.Count, MaxInstalments))
         {
             return [];
         }
