@@ -3,9 +3,9 @@ using TrustFund.IntegrationTests.Infrastructure;
 
 namespace TrustFund.IntegrationTests.Api;
 
-/// <summary>A body that names a field twice (in any letter case, at any depth) is refused instead of letting the last one win.</summary>
+/// <summary>A body that names a field twice (in any letter case, at any depth), or a query that names a parameter twice, is refused instead of letting one value win.</summary>
 [Collection(SystemCollection.Name)]
-public sealed class AmbiguousJsonTests(SystemFixture system)
+public sealed class AmbiguousInputTests(SystemFixture system)
 {
     private const string Window = "\"earmark\": {\"kind\": \"window\", \"windowId\": \"mercury\"}";
 
@@ -36,5 +36,14 @@ public sealed class AmbiguousJsonTests(SystemFixture system)
 
         answer.Expect(HttpStatusCode.BadRequest);
         Assert.Contains("duplicate-field", answer.RulesOf(field));
+    }
+
+    [Fact]
+    public async Task A_query_parameter_given_twice_is_refused_naming_it()
+    {
+        var answer = await system.GetAsync(system.Pledges, "/totals?fundId=fund-a&fundId=fund-b", "finance");
+
+        answer.Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("duplicate-field", answer.RulesOf("fundId"));
     }
 }
