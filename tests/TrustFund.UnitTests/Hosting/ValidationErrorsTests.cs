@@ -48,4 +48,16 @@ public sealed class ValidationErrorsTests
     [InlineData("Unexpected end of request content.", null)]
     public void Query_and_route_binding_failures_name_the_parameter(string message, string? field) =>
         Assert.Equal(field, BadRequestExceptionHandler.ParameterOf(message));
+
+    [Fact]
+    public void A_list_longer_than_its_bound_is_refused_as_max_count()
+    {
+        var errors = new ValidationErrors();
+
+        Assert.True(errors.RequireMaxCount("instalments", 600, 600));
+        Assert.True(errors.IsEmpty);
+        Assert.False(errors.RequireMaxCount("instalments", 601, 600));
+        var rules = Assert.IsType<Dictionary<string, string[]>>(errors.ToProblem().ProblemDetails.Extensions["rules"]);
+        Assert.Equal(["max-count"], rules["instalments"]);
+    }
 }
