@@ -7,12 +7,8 @@ namespace TrustFund.Hosting.Http;
 
 /// <summary>
 /// What every request passes before its endpoint, so that no endpoint can forget it: route and query values carry no
-<<<<<<< HEAD
-/// control characters (not even tab or a line break: they are one line by nature), and an operation that takes no body
-=======
 /// control characters (not even tab or a line break: they are one line by nature), a query parameter is given once
 /// (none of ours is a list, so a second value could only be ambiguous), and an operation that takes no body
->>>>>>> fix/input
 /// refuses one, so a client that believes it sent options (<c>{"approvals":2}</c>) learns they were not read. An empty
 /// body, whitespace, or exactly <c>{}</c> is not a body.
 /// </summary>
@@ -37,10 +33,7 @@ internal static class RequestGuard
         foreach (var (name, values) in http.Request.Query)
         {
             RefuseControlCharacters(errors, name, name);
-<<<<<<< HEAD
-=======
             errors.AddIf(values.Count > 1, name, "duplicate-field", $"{name} is given more than once; give each parameter once.");
->>>>>>> fix/input
             foreach (var value in values)
             {
                 RefuseControlCharacters(errors, name, value);
