@@ -33,14 +33,17 @@ public static class StuckPayments
         IOptions<PaymentOptions> options)
     {
         var errors = new ValidationErrors();
-        errors.AddIf(limit is < 1 or > 1000, "limit", "range", "limit must be between 1 and 1000.");
+        var size = errors.RequireLimit(limit);
         errors.AddIf(offset is < 0, "offset", "range", "offset must not be negative.");
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();
         }
+        var skip = offset ?? 0;
         await using var connection = await database.OpenAsync(http.RequestAborted);
-        var rows = await book.StuckAsync(connection, clock.GetUtcNow() - options.Value.StuckAfter, limit ?? 100, offset ?? 0);
-        return TypedResults.Ok(rows.Select(r => RequestsApi.ToResponse(r, null)).ToList());
+        var rows = await book.StuckAsync(connection, clock.GetUtcNow() - options.Value.StuckAfter, size + 1, skip);
+        // The next page's cursor is its offset.
+        return TypedResults.Ok(Paging.Of([.. rows.Select(r => RequestsApi.ToResponse(r, null))], size,
+            _ => (skip + size).ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using TrustFund.Contracts.Amounts;
 using TrustFund.Hosting.Audit;
@@ -50,9 +51,14 @@ public static class RefundDeclarations
             {
                 return tooMuch;
             }
+            // Credited first: a refund already recorded under this id (by finance, directly) leaves the declaration open and writes nothing.
+            if (await refunds.CreditAsync(tx, target.Reservation, new RefundTerms(refundId, amount, request.ValueDate!.Value, declaration.Reference), actor)
+                is not { } credit)
+            {
+                return Problems.Conflict("Refund already recorded", $"A refund with id {refundId} was recorded directly; this declaration stays open for a rejection.",
+                    "refundId", "unique");
+            }
             await ResolveAsync(tx, database, declaration, Confirmed, actor, null, clock);
-            var credit = await refunds.CreditAsync(tx, target.Reservation, new RefundTerms(refundId, amount, request.ValueDate!.Value, declaration.Reference), actor)
-                ?? throw new InvalidOperationException($"Refund {refundId} was credited already while its declaration was open; the transaction is rolled back.");
             await audit.RecordAsync(tx, actor, "refund.confirmed", "reservation", requestId.ToString(), new { refundId, declaration.DeclaredBy, request.ValueDate });
             return TypedResults.Created($"/reservations/{requestId}/refunds/{refundId}", RefundBook.Response(credit));
         });
@@ -100,7 +106,7 @@ public static class RefundDeclarations
         return TypedResults.Ok(Paging.Of(rows, size, r => r.RefundId.ToString()));
     }
 
-    private static Task<RefundDeclarationRow?> LockAsync(System.Data.Common.DbTransaction tx, Database database, Guid requestId, Guid refundId) =>
+    private static Task<RefundDeclarationRow?> LockAsync(DbTransaction tx, Database database, Guid requestId, Guid refundId) =>
         tx.Connection!.QuerySingleOrDefaultAsync<RefundDeclarationRow>(database.Sql["refund_declarations.lock"], new { RequestId = requestId, RefundId = refundId }, tx);
 
     private static IResult? Unresolvable(RefundDeclarationRow declaration, string actor) =>
@@ -110,7 +116,7 @@ public static class RefundDeclarations
                 ? Problems.Conflict("Already resolved", $"Refund {declaration.RefundId} was {declaration.Status} by {declaration.ResolvedBy}.", "refundId", "declared")
                 : null;
 
-    private static async Task<RefundDeclarationRow> ResolveAsync(System.Data.Common.DbTransaction tx, Database database, RefundDeclarationRow declaration,
+    private static async Task<RefundDeclarationRow> ResolveAsync(DbTransaction tx, Database database, RefundDeclarationRow declaration,
         string status, string actor, string? reason, TimeProvider clock)
     {
         var now = clock.GetUtcNow();

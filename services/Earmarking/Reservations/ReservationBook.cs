@@ -131,8 +131,9 @@ public sealed class ReservationBook(
             logger.LogWarning("Reservation {RequestId} was {Status} when its payment arrived; booked from the same lots", row.RequestId, row.Status);
             return true;
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or DbException)
         {
+            // A guard that did not apply, or a check constraint (the project's allocation) the move would break.
             await tx.RollbackAsync("book_late");
             await RefuseAsync(tx, row.RequestId, "consume", row.Status,
                 $"Reservation {row.RequestId} was {row.Status} before the payment arrived and its lots no longer hold the money; the payment is not booked.");

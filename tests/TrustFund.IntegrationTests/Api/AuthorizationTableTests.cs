@@ -18,8 +18,7 @@ namespace TrustFund.IntegrationTests.Api;
 [Collection(SystemCollection.Name)]
 public sealed class AuthorizationTableTests(SystemFixture system)
 {
-    private static readonly string[] Roles = [TrustFund.Hosting.Auth.Roles.Donor, TrustFund.Hosting.Auth.Roles.FundManager,
-        TrustFund.Hosting.Auth.Roles.ProjectLead, TrustFund.Hosting.Auth.Roles.Finance, TrustFund.Hosting.Auth.Roles.Auditor];
+    private static readonly string[] AllRoles = [Roles.Donor, Roles.FundManager, Roles.ProjectLead, Roles.Finance, Roles.Auditor];
 
     private sealed record Endpoint(string Service, string Method, string Path, IReadOnlyList<(string Name, string Sample)> Parameters)
     {
@@ -52,7 +51,7 @@ public sealed class AuthorizationTableTests(SystemFixture system)
                     wrong.Add($"{endpoint.Key} as {caller}: {(int)status}, expected 401");
                 }
             }
-            foreach (var role in Roles)
+            foreach (var role in AllRoles)
             {
                 var answer = await CallAsync(endpoint, system.Env.Token("authz-probe", role,
                     new Dictionary<string, string> { [TrustFundClaims.DonorId] = "donor-authz", [TrustFundClaims.PartnerId] = "partner-authz" }));
@@ -105,7 +104,7 @@ public sealed class AuthorizationTableTests(SystemFixture system)
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             Assert.True(parts.Length == 4, $"authorization-table.txt: '{line}' is not 'service method path roles'");
             Assert.True(table.TryAdd($"{parts[0]} {parts[1]} {parts[2]}", [.. parts[3].Split(',')]), $"authorization-table.txt lists '{line}' twice");
-            Assert.All(parts[3].Split(','), role => Assert.Contains(role, Roles));
+            Assert.All(parts[3].Split(','), role => Assert.Contains(role, AllRoles));
         }
         return table;
     }
@@ -137,14 +136,14 @@ public sealed class AuthorizationTableTests(SystemFixture system)
         var now = DateTime.UtcNow;
         SecurityTokenDescriptor Descriptor(byte[] key, DateTime expires) => new()
         {
-            Claims = new Dictionary<string, object> { [TrustFundClaims.Subject] = "intruder", [TrustFundClaims.Role] = TrustFund.Hosting.Auth.Roles.Finance },
+            Claims = new Dictionary<string, object> { [TrustFundClaims.Subject] = "intruder", [TrustFundClaims.Role] = Roles.Finance },
             Issuer = auth.Issuer, Audience = auth.Audience, NotBefore = expires.AddHours(-1), IssuedAt = expires.AddHours(-1), Expires = expires,
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
         };
         static string Base64Url(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
         var claims = JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            [TrustFundClaims.Subject] = "intruder", [TrustFundClaims.Role] = TrustFund.Hosting.Auth.Roles.Finance, ["iss"] = auth.Issuer, ["aud"] = auth.Audience,
+            [TrustFundClaims.Subject] = "intruder", [TrustFundClaims.Role] = Roles.Finance, ["iss"] = auth.Issuer, ["aud"] = auth.Audience,
             ["exp"] = new DateTimeOffset(now.AddHours(1)).ToUnixTimeSeconds(),
         });
         yield return ("anonymous", null);
