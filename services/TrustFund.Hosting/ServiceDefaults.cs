@@ -55,6 +55,7 @@ public static class ServiceDefaults
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IdempotentExecutor>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<FundManagers>();
 
         // Hosted services start in this order: telemetry first so start-up is traced, migrations before the relay.
         services.AddHostedService<TelemetryService>();

@@ -104,3 +104,28 @@ public static class StructureStatuses
     public const string Open = "open";
     public const string Closed = "closed";
 }
+
+/// <summary>
+/// The fund managers of a fund changed (one assigned or removed). Carries the whole set and a version that grows by
+/// one per change, as <see cref="FundChanged"/>; published in the fund's partition, so it reaches other services in
+/// order with the fund's other events.
+/// </summary>
+public sealed record FundManagersChanged : IEvent
+{
+    public required string FundId { get; init; }
+
+    /// <summary>The subjects (token <c>sub</c>) of every fund manager of the fund, after the change.</summary>
+    public required IReadOnlyList<string> Managers { get; init; }
+
+    public required int Version { get; init; }
+
+    /// <summary>What this version changed: "assigned", "removed", or "republished" (nothing changed; sent again).</summary>
+    public required string Change { get; init; }
+
+    /// <summary>The manager assigned or removed; null when republished.</summary>
+    public string? Manager { get; init; }
+
+    public required DateTimeOffset ChangedAt { get; init; }
+
+    public required string ChangedBy { get; init; }
+}

@@ -43,7 +43,8 @@ public sealed record Decision(string? To = null, Refusal? Refusal = null, bool R
 
 /// <summary>
 /// The disbursement request as a pure state machine: submitted → reserved (or rejected for lack of funds) →
-/// approved by one, or above the fund's threshold two different, fund managers who are not the requester → paying →
+/// approved by one, or above the fund's threshold two different, fund managers who are not the requester → paying
+/// (recorded by finance, neither the requester nor an approver) →
 /// paid; rejected or cancelled (before approval) release the reservation; an expired reservation can never be paid.
 /// A payment accepted here was made by the bank: if Earmarking cannot book it the request becomes payment-failed, in
 /// sight until finance retries the booking or records that the transfer came back (payment-returned); it never becomes
@@ -93,8 +94,17 @@ public static class RequestWorkflow
 
     /// <param name="now">The server's clock: a hold at or past its expiry may be released by Earmarking any moment, so
     /// the payment is refused before anything is written.</param>
-    public static Decision Pay(RequestState s, decimal amount, DateTimeOffset now)
+    /// <param name="payer">Who records the payment: never the requester nor one of the approvers.</param>
+    public static Decision Pay(RequestState s, decimal amount, DateTimeOffset now, string payer)
     {
+        if (payer == s.RequestedBy)
+        {
+            return Decision.Refuse(Forbidden, "Authorization", "not-requester", "Whoever requests a disbursement never records its payment.");
+        }
+        if (s.Approvers.Contains(payer))
+        {
+            return Decision.Refuse(Forbidden, "Authorization", "not-approver", "Whoever approves a disbursement never records its payment.");
+        }
         if (s.Status != RequestStatuses.Approved)
         {
             return Decision.Refuse(Conflict, "requestId", "approved", $"Only an approved request can be paid; this one is {s.Status}.");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Claims;
 using Dapper;
 using TrustFund.Contracts.Amounts;
 using TrustFund.Contracts.Messages;
@@ -40,19 +41,20 @@ public static class RequestsApi
         group.MapPost("/", CreateAsync).RequireAuthorization(Roles.ProjectLead).RequireIdempotencyKey()
             .WithName("RequestDisbursement").WithSummary("Request money for one of your projects; Earmarking is asked to reserve it (project lead)");
         group.MapPost("/{requestId:guid}/approve", (Guid requestId, HttpContext http, IdempotentExecutor idempotency, RequestBook book) =>
-                CommandAsync(requestId, new DecisionRequest(null), http, idempotency, book, (s, actor) => RequestWorkflow.Approve(s, actor), null))
+                CommandAsync(requestId, new DecisionRequest(null), http, idempotency, book, (s, actor) => RequestWorkflow.Approve(s, actor), null,
+                    asFundManager: true))
             .RequireAuthorization(Roles.FundManager).RequireIdempotencyKey()
-            .WithName("ApproveRequest").WithSummary("Approve a reserved request (fund manager; never the requester; two different managers above the threshold)");
+            .WithName("ApproveRequest").WithSummary("Approve a reserved request (a manager of its fund; never the requester; two different managers above the threshold)");
         group.MapPost("/{requestId:guid}/reject", RejectAsync).RequireAuthorization(Roles.FundManager).RequireIdempotencyKey()
-            .WithName("RejectRequest").WithSummary("Reject a request with a reason; its reservation is released (fund manager)");
+            .WithName("RejectRequest").WithSummary("Reject a request with a reason; its reservation is released (a manager of its fund)");
         group.MapPost("/{requestId:guid}/cancel", (Guid requestId, HttpContext http, IdempotentExecutor idempotency, RequestBook book) =>
                 CommandAsync(requestId, new DecisionRequest(null), http, idempotency, book, (s, actor) => RequestWorkflow.Cancel(s, actor), "cancelled by the requester"))
             .RequireAuthorization(Roles.ProjectLead).RequireIdempotencyKey()
             .WithName("CancelRequest").WithSummary("Cancel your request before approval; its reservation is released (the requester)");
         group.MapPost("/{requestId:guid}/pay", PayAsync).RequireAuthorization(Roles.Finance).RequireIdempotencyKey()
-            .WithName("PayRequest").WithSummary("Record the payment of an approved request (finance); Earmarking attributes it to donors");
+            .WithName("PayRequest").WithSummary("Record the payment of an approved request (finance; never its requester or an approver); Earmarking attributes it to donors");
         group.MapGet("/{requestId:guid}", GetAsync).RequireAuthorization(p => p.RequireRole(Roles.ProjectLead, Roles.FundManager, Roles.Finance, Roles.Auditor))
-            .WithName("GetRequest").WithSummary("A request with its history (a project lead sees only its own)");
+            .WithName("GetRequest").WithSummary("A request with its history (a project lead sees only its partner's; a fund manager only those of its funds)");
         group.MapGet("/mine", (HttpContext http, Database database, RequestBook book) => ListAsync(http, database, book, http.User.SubjectOf(), null))
             .RequireAuthorization(Roles.ProjectLead).WithName("MyRequests").WithSummary("Your requests (project lead)");
         group.MapGet("/awaiting-approval", (HttpContext http, Database database, RequestBook book) => ListAsync(http, database, book, null, RequestStatuses.Reserved))
@@ -89,9 +91,9 @@ public static class RequestsApi
             var connection = tx.Connection!;
             var actor = http.User.SubjectOf()!;
             var project = await connection.QuerySingleOrDefaultAsync<ProjectCopy>(database.Sql["structure.project"], new { request.FundId, request.ProjectId }, tx);
-            if (project is null || project.ProjectLead != actor)
+            if (project is null || (http.User.PartnerIdOf() is { } partner ? project.PartnerId != partner : project.ProjectLead != actor))
             {
-                return Problems.NotFound("Unknown project", $"You lead no project '{request.ProjectId}' in fund '{request.FundId}'.", "projectId");
+                return Problems.NotFound("Unknown project", $"Your partner runs no project '{request.ProjectId}' in fund '{request.FundId}'.", "projectId");
             }
             if (project.Status != "open")
             {
@@ -135,16 +137,16 @@ public static class RequestsApi
     }
 
     private static Task<IResult> RejectAsync(Guid requestId, DecisionRequest request, HttpContext http, IdempotentExecutor idempotency, RequestBook book) =>
-        ReasonedCommandAsync(requestId, request, http, idempotency, book, RequestWorkflow.Reject);
+        ReasonedCommandAsync(requestId, request, http, idempotency, book, RequestWorkflow.Reject, asFundManager: true);
 
     /// <summary>A command that needs a reason (the transition and audit rows keep it).</summary>
     internal static async Task<IResult> ReasonedCommandAsync(Guid requestId, DecisionRequest request, HttpContext http, IdempotentExecutor idempotency,
-        RequestBook book, Func<RequestState, Decision> decide)
+        RequestBook book, Func<RequestState, Decision> decide, bool asFundManager = false)
     {
         var errors = new ValidationErrors();
         errors.RequireText("reason", request.Reason, 500);
         return errors.IsEmpty
-            ? await CommandAsync(requestId, request, http, idempotency, book, (s, _) => decide(s), request.Reason)
+            ? await CommandAsync(requestId, request, http, idempotency, book, (s, _) => decide(s), request.Reason, asFundManager: asFundManager)
             : errors.ToProblem();
     }
 
@@ -159,20 +161,28 @@ public static class RequestsApi
         {
             return errors.ToProblem();
         }
-        return await CommandAsync(requestId, request, http, idempotency, book, (s, _) => RequestWorkflow.Pay(s, request.Amount!.Value, clock.GetUtcNow()), "paid",
+        return await CommandAsync(requestId, request, http, idempotency, book, (s, actor) => RequestWorkflow.Pay(s, request.Amount!.Value, clock.GetUtcNow(), actor), "paid",
             actor => new TransitionFacts(ValueDate: request.ValueDate, PaymentReference: request.BankReference, PaidBy: actor));
     }
 
-    /// <summary>Locks the request, lets the workflow decide, applies the decision; a lead sees only its own requests.</summary>
+    /// <summary>
+    /// Locks the request, lets the workflow decide, applies the decision; a lead sees only its partner's requests, and a
+    /// command given <paramref name="asFundManager"/> only a manager of the request's fund may give.
+    /// </summary>
     internal static async Task<IResult> CommandAsync<TRequest>(Guid requestId, TRequest body, HttpContext http, IdempotentExecutor idempotency, RequestBook book,
-        Func<RequestState, string, Decision> decide, string? reason, Func<string, TransitionFacts>? facts = null) =>
+        Func<RequestState, string, Decision> decide, string? reason, Func<string, TransitionFacts>? facts = null, bool asFundManager = false) =>
         await idempotency.ExecuteAsync(http, body, async tx =>
         {
             var actor = http.User.SubjectOf()!;
             var row = await book.LockAsync(tx, requestId);
-            if (row is null || (IsLeadOnly(http) && row.RequestedBy != actor))
+            if (row is null || !LeadMaySee(http.User, row))
             {
                 return Problems.NotFound("Unknown request", $"No request {requestId} exists for you.", "requestId");
+            }
+            if (asFundManager && await http.RequestServices.GetRequiredService<FundManagers>().RequireManagerAsync(tx.Connection!, http.User, row.FundId, tx)
+                    is { } notManager)
+            {
+                return notManager;
             }
             var decision = decide(row.State, actor);
             if (decision.Refusal is { } refusal)
@@ -186,16 +196,27 @@ public static class RequestsApi
             return TypedResults.Ok(await ResponseAsync(tx.Connection!, book, requestId, tx));
         });
 
-    private static bool IsLeadOnly(HttpContext http) =>
-        http.User.IsInRole(Roles.ProjectLead) && !http.User.IsInRole(Roles.FundManager) && !http.User.IsInRole(Roles.Finance) && !http.User.IsInRole(Roles.Auditor);
+    private static bool IsLeadOnly(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.ProjectLead) && !user.IsInRole(Roles.FundManager) && !user.IsInRole(Roles.Finance) && !user.IsInRole(Roles.Auditor);
 
-    private static async Task<IResult> GetAsync(Guid requestId, HttpContext http, Database database, RequestBook book)
+    /// <summary>
+    /// A project lead acts for an implementing partner (token claim <c>partner_id</c>) and sees that partner's requests,
+    /// its colleagues' included; a lead token without a partner sees only the requests it made itself.
+    /// </summary>
+    internal static bool LeadMaySee(ClaimsPrincipal user, RequestRow row) =>
+        !IsLeadOnly(user) || (user.PartnerIdOf() is { } partner ? row.PartnerId == partner : row.RequestedBy == user.SubjectOf());
+
+    private static async Task<IResult> GetAsync(Guid requestId, HttpContext http, Database database, RequestBook book, FundManagers managers)
     {
         await using var connection = await database.OpenAsync(http.RequestAborted);
         var row = (await book.FindAsync(connection, requestId: requestId)).SingleOrDefault();
-        if (row is null || (IsLeadOnly(http) && row.RequestedBy != http.User.SubjectOf()))
+        if (row is null || !LeadMaySee(http.User, row))
         {
             return Problems.NotFound("Unknown request", $"No request {requestId} exists for you.", "requestId");
+        }
+        if (http.User.IsInRole(Roles.FundManager) && await managers.RequireReaderAsync(connection, http.User, row.FundId) is { } notManager)
+        {
+            return notManager;
         }
         var history = (await connection.QueryAsync<TransitionRow>(database.Sql["transitions.by_request"], new { RequestId = requestId })).ToList();
         return TypedResults.Ok(ToResponse(row, history));

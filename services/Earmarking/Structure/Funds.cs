@@ -12,6 +12,7 @@ namespace TrustFund.Earmarking.Structure;
 public sealed record DefineFundRequest(string? FundId, string? Name, string? BaseCurrency, decimal? FeeRate, string? FinancingModel,
     decimal? TwoApproverThreshold, bool? InterestToCore);
 
+/// <param name="TwoApproverThreshold">Accepted only unchanged: the approval rule changes through <see cref="ApprovalRuleChanges"/>.</param>
 public sealed record ChangeFundSettingsRequest(string? Name, decimal? FeeRate, decimal? TwoApproverThreshold, bool? InterestToCore, int? ExpectedVersion);
 
 public sealed record WindowResponse(string WindowId, string Name, string Status, int Version);
@@ -61,6 +62,7 @@ public static class Funds
                 new { request.FundId, WindowId = WindowRow.Core, Name = "Core", Now = now, Actor = actor }, tx);
 
             await events.FundAsync(tx, request.FundId!, "defined");
+            await FundManagerAssignments.AssignFirstAsync(tx, database, events, request.FundId!, actor, now);
             await events.WindowAsync(tx, request.FundId!, WindowRow.Core, "opened");
             await audit.RecordAsync(tx, actor, "fund.defined", "fund", request.FundId!, request);
             return TypedResults.Created($"/funds/{request.FundId}", await LoadAsync(tx.Connection!, database, request.FundId!, tx));
@@ -89,16 +91,18 @@ public static class Funds
             {
                 return StructureProblems.UnknownFund(fundId);
             }
-            if (request.TwoApproverThreshold is { } threshold && !Money.TryOf(threshold, fund.Currency, out _, out var rule))
+            if (request.TwoApproverThreshold is { } threshold && threshold != fund.TwoApproverThreshold)
             {
-                return ValidationErrors.Single("twoApproverThreshold", rule, $"twoApproverThreshold does not fit {fund.BaseCurrency} ({rule}).");
+                return Problems.Unprocessable("Approval rule needs two managers",
+                    $"The two-approver threshold changes only when one manager of fund '{fundId}' proposes it (POST /funds/{fundId}/approval-rule-changes) and another confirms.",
+                    "twoApproverThreshold", "two-person-change");
             }
 
             var actor = http.User.SubjectOf()!;
             var changed = await tx.Connection!.ExecuteAsync(database.Sql["funds.update_settings"], new
             {
                 FundId = fundId, Name = request.Name ?? fund.Name, FeeRate = request.FeeRate ?? fund.FeeRate,
-                TwoApproverThreshold = request.TwoApproverThreshold ?? fund.TwoApproverThreshold,
+                fund.TwoApproverThreshold,
                 InterestToCore = request.InterestToCore ?? fund.InterestToCore, request.ExpectedVersion, Now = clock.GetUtcNow(), Actor = actor,
             }, tx);
             if (changed == 0)

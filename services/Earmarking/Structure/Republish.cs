@@ -9,22 +9,25 @@ namespace TrustFund.Earmarking.Structure;
 public sealed record RepublishResponse(int Funds, int Windows, int Projects);
 
 /// <summary>
-/// Publishes the current state of every fund, window and project again (change "republished", same versions), so a
+/// Publishes the current state of every fund the caller manages, with its managers, windows and projects, again (change "republished", same versions), so a
 /// service that starts consuming the structure later can build its copy; consumers ignore versions they have seen.
 /// </summary>
 public static class Republish
 {
-    public static async Task<IResult> HandleAsync(HttpContext http, IdempotentExecutor idempotency, Database database, StructureEvents events, AuditTrail audit)
+    public static async Task<IResult> HandleAsync(HttpContext http, IdempotentExecutor idempotency, Database database, StructureEvents events, AuditTrail audit,
+        FundManagers managers)
     {
         var request = new { };
         return await idempotency.ExecuteAsync(http, request, async tx =>
         {
             var connection = tx.Connection!;
-            var funds = (await connection.QueryAsync<FundRow>(database.Sql["funds.all"], transaction: tx)).ToList();
+            var managed = (await managers.FundsOfAsync(connection, http.User, tx)).ToHashSet(StringComparer.Ordinal);
+            var funds = (await connection.QueryAsync<FundRow>(database.Sql["funds.all"], transaction: tx)).Where(f => managed.Contains(f.FundId)).ToList();
             int windows = 0, projects = 0;
             foreach (var fund in funds)
             {
                 await events.FundAsync(tx, fund.FundId, "republished");
+                await events.ManagersAsync(tx, fund.FundId, "republished", null);
                 foreach (var window in await connection.QueryAsync<WindowRow>(database.Sql["windows.by_fund"], new { fund.FundId }, tx))
                 {
                     await events.WindowAsync(tx, fund.FundId, window.WindowId, "republished");
@@ -37,7 +40,7 @@ public static class Republish
                 }
             }
             var result = new RepublishResponse(funds.Count, windows, projects);
-            await audit.RecordAsync(tx, http.User.SubjectOf()!, "structure.republished", "structure", "all", result);
+            await audit.RecordAsync(tx, http.User.SubjectOf()!, "structure.republished", "structure", "managed-funds", new { result, funds = funds.Select(f => f.FundId) });
             return TypedResults.Ok(result);
         });
     }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using TrustFund.Contracts.Amounts;
 using TrustFund.Contracts.Messages;
+using TrustFund.Hosting.Auth;
 using TrustFund.Hosting.Outbox;
 using TrustFund.Hosting.Storage;
 
@@ -49,5 +50,18 @@ public sealed class StructureEvents(Database database, OutboxWriter outbox)
             Change = change, ChangedAt = project.UpdatedAt, ChangedBy = project.UpdatedBy,
         }, Partition(fundId));
         return project;
+    }
+
+    /// <summary>Publishes the fund's whole set of managers at its current version.</summary>
+    public async Task ManagersAsync(DbTransaction tx, string fundId, string change, string? manager)
+    {
+        var connection = tx.Connection!;
+        var managers = await connection.QueryAsync<FundManagerRow>(database.Sql["fund_managers.of_fund"], new { FundId = fundId }, tx);
+        var set = await connection.QuerySingleAsync<FundManagerSet>(database.Sql["fund_managers.set_version"], new { FundId = fundId }, tx);
+        await outbox.EnqueueAsync(tx, new FundManagersChanged
+        {
+            FundId = fundId, Managers = [.. managers.Select(m => m.Manager)], Version = set.Version, Change = change, Manager = manager,
+            ChangedAt = set.ChangedAt, ChangedBy = set.ChangedBy,
+        }, Partition(fundId));
     }
 }

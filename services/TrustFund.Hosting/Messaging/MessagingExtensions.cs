@@ -20,6 +20,8 @@ public static class MessagingExtensions
             bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             bus.AddConsumers(consumers);
+            // Every service keeps its copy of who manages each fund (Earmarking's own events find it up to date).
+            bus.AddConsumer<Auth.FundManagersChangedConsumer>();
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)

@@ -37,7 +37,8 @@ public sealed class StructureTests(SystemFixture system)
         var audit = (await connection.QueryAsync<(string Actor, string Action, string? TraceId)>(
             "SELECT actor, action, trace_id FROM audit_log WHERE entity_id = @fund OR entity_id LIKE @prefix ORDER BY audit_id",
             new { fund, prefix = fund + "/%" })).ToList();
-        Assert.Equal(["fund.defined", "window.opened", "fund.settings-changed"], audit.Select(a => a.Action));
+        Assert.Equal(["fund.defined", "fund.manager-assigned", "fund.manager-assigned", "window.opened", "fund.settings-changed"],
+            audit.Select(a => a.Action));
         Assert.All(audit, a => Assert.Equal(FundSetup.Manager, a.Actor));
         Assert.All(audit, a => Assert.Matches("^[0-9a-f]{32}$", a.TraceId));
 
@@ -45,8 +46,10 @@ public sealed class StructureTests(SystemFixture system)
             "SELECT message_type || ':' || (body::jsonb ->> 'version') FROM outbox_messages WHERE partition_key = @key ORDER BY sequence",
             new { key = $"fund:{fund}" })).ToList();
         Assert.Equal([
-            "TrustFund.Contracts.Messages.FundChanged:1", "TrustFund.Contracts.Messages.WindowChanged:1",
-            "TrustFund.Contracts.Messages.WindowChanged:1", "TrustFund.Contracts.Messages.FundChanged:2",
+            "TrustFund.Contracts.Messages.FundChanged:1", "TrustFund.Contracts.Messages.FundManagersChanged:1",
+            "TrustFund.Contracts.Messages.WindowChanged:1", "TrustFund.Contracts.Messages.FundManagersChanged:2",
+            "TrustFund.Contracts.Messages.FundManagersChanged:3", "TrustFund.Contracts.Messages.WindowChanged:1",
+            "TrustFund.Contracts.Messages.FundChanged:2",
         ], events);
     }
 
@@ -170,6 +173,6 @@ public sealed class StructureTests(SystemFixture system)
             SELECT substring(message_type from '[A-Za-z]+$') || ':' || (body::jsonb ->> 'version')
             FROM outbox_messages WHERE partition_key = @key AND body::jsonb ->> 'change' = 'republished' ORDER BY sequence
             """, new { key = $"fund:{fund}" })).ToList();
-        Assert.Equal(["FundChanged:1", "WindowChanged:1", "WindowChanged:1", "ProjectChanged:2"], again);
+        Assert.Equal(["FundChanged:1", "FundManagersChanged:3", "WindowChanged:1", "WindowChanged:1", "ProjectChanged:2"], again);
     }
 }

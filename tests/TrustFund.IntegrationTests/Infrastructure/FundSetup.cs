@@ -8,16 +8,33 @@ public static class FundSetup
     public const string Manager = "manager-1";
 
     public static async Task<string> NewFundAsync(this SystemFixture system, decimal feeRate = 0m, string currency = "USD",
-        decimal threshold = 10_000m, bool interestToCore = false, string? fundId = null, string financingModel = "voluntary")
+        decimal threshold = 10_000m, bool interestToCore = false, string? fundId = null, string financingModel = "voluntary", string? definer = null)
     {
         var fund = fundId ?? Samples.NewFund();
         (await system.PostAsync(system.Earmarking, "/funds", "fund-manager", new
         {
             fundId = fund, name = $"Fund {fund}", baseCurrency = currency, feeRate, financingModel,
             twoApproverThreshold = threshold, interestToCore,
-        }, subject: Manager)).Expect(HttpStatusCode.Created);
+        }, subject: definer ?? Manager)).Expect(HttpStatusCode.Created);
+        if (definer is null)
+        {
+            foreach (var colleague in CoManagers)
+            {
+                await system.AssignManagerAsync(fund, colleague);
+            }
+        }
         return fund;
     }
+
+    /// <summary>
+    /// Fund managers the fixture assigns to every fund it defines, besides <see cref="Manager"/> who defines it; a fund
+    /// given another <c>definer</c> has that manager alone.
+    /// </summary>
+    public static readonly string[] CoManagers = ["manager-2", "test-user"];
+
+    public static async Task AssignManagerAsync(this SystemFixture system, string fund, string manager, string by = Manager) =>
+        (await system.PostAsync(system.Earmarking, $"/funds/{fund}/managers", "fund-manager", new { manager, reason = "fund team" }, subject: by))
+            .Expect(HttpStatusCode.Created);
 
     public static async Task OpenWindowAsync(this SystemFixture system, string fund, string window) =>
         (await system.PostAsync(system.Earmarking, $"/funds/{fund}/windows", "fund-manager", new { windowId = window, name = window }, Manager))

@@ -58,7 +58,7 @@ public sealed class TestEnvironment
     };
 
     public string Token(string subject, string role, IReadOnlyDictionary<string, string>? claims = null) =>
-        DevTokenIssuer.Issue(Auth, subject, [role], claims);
+        DevTokenIssuer.Issue(Auth, subject, role.Split(','), claims); // "fund-manager,finance": a person holding both roles
 
     public string RabbitHost => this["TF_RABBITMQ_HOST"];
 

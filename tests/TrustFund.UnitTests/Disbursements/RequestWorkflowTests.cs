@@ -11,6 +11,19 @@ public sealed class RequestWorkflowTests
         new(status, "lead-1", 100m, needed, approvers.ToHashSet(StringComparer.Ordinal), Now.AddHours(1));
 
     [Fact]
+    public void Neither_the_requester_nor_an_approver_records_the_payment()
+    {
+        var approved = State(RequestStatuses.Approved, 2, "manager-1", "manager-2");
+        Assert.Equal((403, "not-requester"), (RequestWorkflow.Pay(approved, 100m, Now, "lead-1").Refusal!.Status, RequestWorkflow.Pay(approved, 100m, Now, "lead-1").Refusal!.Rule));
+        foreach (var approver in new[] { "manager-1", "manager-2" })
+        {
+            var refusal = RequestWorkflow.Pay(approved, 100m, Now, approver).Refusal!;
+            Assert.Equal((403, "not-approver"), (refusal.Status, refusal.Rule));
+        }
+        Assert.Null(RequestWorkflow.Pay(approved, 100m, Now, "finance-1").Refusal);
+    }
+
+    [Fact]
     public void The_requester_can_never_approve()
     {
         var decision = RequestWorkflow.Approve(State(RequestStatuses.Reserved), "lead-1");
@@ -58,14 +71,14 @@ public sealed class RequestWorkflowTests
     [InlineData(RequestStatuses.Expired)]
     [InlineData(RequestStatuses.Paying)]
     public void Paying_anything_but_an_approved_request_is_a_conflict(string status) =>
-        Assert.Equal(409, RequestWorkflow.Pay(State(status), 100m, Now).Refusal!.Status);
+        Assert.Equal(409, RequestWorkflow.Pay(State(status), 100m, Now, "finance-1").Refusal!.Status);
 
     [Fact]
     public void A_payment_must_be_the_approved_amount()
     {
-        Assert.Equal((422, "equals-approved"), (RequestWorkflow.Pay(State(RequestStatuses.Approved), 99.99m, Now).Refusal!.Status,
-            RequestWorkflow.Pay(State(RequestStatuses.Approved), 99.99m, Now).Refusal!.Rule));
-        Assert.Equal(new Decision(To: RequestStatuses.Paying, Consume: true), RequestWorkflow.Pay(State(RequestStatuses.Approved), 100m, Now));
+        Assert.Equal((422, "equals-approved"), (RequestWorkflow.Pay(State(RequestStatuses.Approved), 99.99m, Now, "finance-1").Refusal!.Status,
+            RequestWorkflow.Pay(State(RequestStatuses.Approved), 99.99m, Now, "finance-1").Refusal!.Rule));
+        Assert.Equal(new Decision(To: RequestStatuses.Paying, Consume: true), RequestWorkflow.Pay(State(RequestStatuses.Approved), 100m, Now, "finance-1"));
     }
 
     [Fact]
@@ -110,10 +123,10 @@ public sealed class RequestWorkflowTests
     public void A_payment_at_or_after_the_holds_expiry_is_refused_naming_the_rule(int minutesAfter)
     {
         var expired = State(RequestStatuses.Approved) with { ReservationExpiresAt = Now.AddMinutes(-minutesAfter) };
-        var refusal = RequestWorkflow.Pay(expired, 100m, Now).Refusal!;
+        var refusal = RequestWorkflow.Pay(expired, 100m, Now, "finance-1").Refusal!;
         Assert.Equal((409, "reservationExpiresAt", "reservation-expired"), (refusal.Status, refusal.Field, refusal.Rule));
-        Assert.Equal("reservation-expired", RequestWorkflow.Pay(expired with { ReservationExpiresAt = null }, 100m, Now).Refusal!.Rule);
-        Assert.Null(RequestWorkflow.Pay(expired with { ReservationExpiresAt = Now.AddTicks(1) }, 100m, Now).Refusal);
+        Assert.Equal("reservation-expired", RequestWorkflow.Pay(expired with { ReservationExpiresAt = null }, 100m, Now, "finance-1").Refusal!.Rule);
+        Assert.Null(RequestWorkflow.Pay(expired with { ReservationExpiresAt = Now.AddTicks(1) }, 100m, Now, "finance-1").Refusal);
     }
 
     [Theory]
