@@ -29,9 +29,10 @@ public static class PoolQueries
     public static IEndpointRouteBuilder MapPoolQueries(this IEndpointRouteBuilder app)
     {
         var readers = new[] { Roles.FundManager, Roles.Finance, Roles.Auditor, Roles.Donor };
-        app.MapGet("/funds/{fundId}/pools", PoolsAsync).WithTags("Pools").RequireAuthorization(p => p.RequireRole(readers))
+        app.MapGet("/funds/{fundId}/pools", PoolsAsync).WithTags("Pools").RequireAuthorization(p => p.RequireRole(readers)).RequireReaderOfFund()
             .WithName("GetFundPools").WithSummary("Pools of a fund with their sums (a donor sees only its own)");
         app.MapGet("/funds/{fundId}/availability", AvailabilityAsync).WithTags("Pools").RequireAuthorization(p => p.RequireRole(readers))
+            .RequireReaderOfFund()
             .WithName("GetFundAvailability").WithSummary("Available, reserved and disbursed by window, project and donor (a donor sees only its own)");
         app.MapGet("/donors/{donorId}/money", DonorMoneyAsync).WithTags("Pools").RequireAuthorization(p => p.RequireRole(readers))
             .WithName("GetDonorMoney").WithSummary("Where a donor's money is (pools) and went (disbursements); a donor sees only its own");
@@ -41,14 +42,18 @@ public static class PoolQueries
         return app;
     }
 
-    private static async Task<IResult> CreditAsync(Guid contributionId, Database database, CancellationToken cancellationToken)
+    private static async Task<IResult> CreditAsync(Guid contributionId, HttpContext http, Database database, FundManagers managers)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(http.RequestAborted);
         var r = await connection.QuerySingleOrDefaultAsync<Suspense.ReceiptRow>(database.Sql["receipts.find"],
             new { ContributionId = contributionId, FundId = (string?)null, SuspenseOnly = false });
         if (r is null)
         {
             return Problems.NotFound("Contribution not credited", $"No pool has been credited with contribution {contributionId} (yet).", "contributionId");
+        }
+        if (await managers.RequireReaderAsync(connection, http.User, r.FundId) is { } notManager)
+        {
+            return notManager;
         }
         decimal N(decimal v) => Money.Normalise(v, r.BaseCurrency);
         return TypedResults.Ok(new
@@ -115,7 +120,8 @@ public static class PoolQueries
             scope is null ? Sum(pools.Where(p => p.PoolKind == "fee"), _ => "trustee") : []));
     }
 
-    private static async Task<IResult> DonorMoneyAsync(string donorId, HttpContext http, Database database)
+    /// <summary>A donor's money in every fund; a fund manager sees only the funds it manages.</summary>
+    private static async Task<IResult> DonorMoneyAsync(string donorId, HttpContext http, Database database, FundManagers managers)
     {
         var (scope, refusal) = DonorScope(http);
         if (refusal is not null)
@@ -126,9 +132,12 @@ public static class PoolQueries
         {
             return Problems.Forbidden("Another donor's money", "A donor sees only its own money.", "donorId");
         }
-        var pools = await LoadPoolsAsync(database, null, donorId, http.RequestAborted);
         await using var connection = await database.OpenAsync(http.RequestAborted);
+        var readable = scope is null ? await managers.ReadableFundsAsync(connection, http.User) : null;
+        bool Shown(string fundId) => readable is null || readable.Contains(fundId);
+        var pools = (await LoadPoolsAsync(database, null, donorId, http.RequestAborted)).Where(p => Shown(p.FundId)).ToList();
         var paid = (await connection.QueryAsync<DonorDisbursement>(database.Sql["disbursements.by_donor"], new { DonorId = donorId }))
+            .Where(d => Shown(d.FundId))
             .Select(d => d with { Amount = Money.Normalise(d.Amount, d.Currency), Refunded = Money.Normalise(d.Refunded, d.Currency) }).ToList();
         return TypedResults.Ok(new DonorMoneyResponse(donorId, pools, paid));
     }

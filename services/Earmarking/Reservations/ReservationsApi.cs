@@ -19,11 +19,11 @@ public static class ReservationsApi
         app.MapGet("/reservations/{requestId:guid}", GetAsync).WithTags("Reservations")
             .RequireAuthorization(p => p.RequireRole(Roles.FundManager, Roles.Finance, Roles.Auditor, Roles.ProjectLead))
             .WithName("GetReservation")
-            .WithSummary("A reservation with its pool lines (a project lead sees only its own projects')");
+            .WithSummary("A reservation with its pool lines (a project lead sees only its partner's projects', a fund manager only its funds')");
         return app;
     }
 
-    private static async Task<IResult> GetAsync(Guid requestId, HttpContext http, Database database, ReservationBook book)
+    private static async Task<IResult> GetAsync(Guid requestId, HttpContext http, Database database, ReservationBook book, FundManagers managers)
     {
         await using var connection = await database.OpenAsync(http.RequestAborted);
         var row = await connection.QuerySingleOrDefaultAsync<ReservationRow>(database.Sql["reservations.get"], new { RequestId = requestId });
@@ -31,11 +31,17 @@ public static class ReservationsApi
             && !http.User.IsInRole(Roles.Finance) && !http.User.IsInRole(Roles.Auditor))
         {
             var project = await connection.QuerySingleOrDefaultAsync<ProjectRow>(database.Sql["projects.find"], new { row.FundId, row.ProjectId });
-            row = project?.ProjectLead == http.User.SubjectOf() ? row : null; // another lead's reservation is not shown to exist
+            // A lead acts for its partner (colleagues included); another partner's reservation is not shown to exist.
+            var ours = http.User.PartnerIdOf() is { } partner ? project?.PartnerId == partner : project?.ProjectLead == http.User.SubjectOf();
+            row = ours ? row : null;
         }
         if (row is null)
         {
             return Problems.NotFound("Unknown reservation", $"No reservation {requestId} exists.", "requestId");
+        }
+        if (http.User.IsInRole(Roles.FundManager) && await managers.RequireReaderAsync(connection, http.User, row.FundId) is { } notManager)
+        {
+            return notManager;
         }
         var lines = await book.LinesAsync(connection, requestId);
         return TypedResults.Ok(ToResponse(row, lines));

@@ -28,10 +28,10 @@ public static class Suspense
 {
     public static IEndpointRouteBuilder MapSuspenseApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/funds/{fundId}/suspense").WithTags("Suspense");
+        var group = app.MapGroup("/funds/{fundId}/suspense").WithTags("Suspense").RequireReaderOfFund();
         group.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(Roles.FundManager, Roles.Finance, Roles.Auditor))
             .WithName("ListSuspense").WithSummary("Contributions held in suspense, with the reason (open ones only unless all=true)");
-        group.MapPost("/{contributionId:guid}/retarget", RetargetAsync).RequireAuthorization(Roles.FundManager).RequireIdempotencyKey()
+        group.MapPost("/{contributionId:guid}/retarget", RetargetAsync).RequireAuthorization(Roles.FundManager).RequireManagerOfFund().RequireIdempotencyKey()
             .WithName("RetargetSuspense").WithSummary("Move a suspended contribution to an open purpose, with the donor's agreement (fund manager)");
         return app;
     }

@@ -41,13 +41,14 @@ public static class AssessmentsApi
     public static IEndpointRouteBuilder MapAssessmentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/funds/{fundId}/assessments").WithTags("Assessments");
-        group.MapPost("/preview", PreviewAsync).RequireAuthorization(Roles.FundManager)
-            .WithName("PreviewAssessment").WithSummary("Compute a year's assessment line by line without issuing it (fund manager)");
-        group.MapPost("/", IssueAsync).RequireAuthorization(Roles.FundManager).RequireIdempotencyKey()
+        group.MapPost("/preview", PreviewAsync).RequireAuthorization(Roles.FundManager).RequireManagerOfFund()
+            .WithName("PreviewAssessment").WithSummary("Compute a year's assessment line by line without issuing it (a manager of the fund)");
+        group.MapPost("/", IssueAsync).RequireAuthorization(Roles.FundManager).RequireManagerOfFund().RequireIdempotencyKey()
             .WithName("IssueAssessment").WithSummary("Issue a year's assessment: one assessed pledge per member (fund manager)");
-        group.MapPost("/{year:int}/revisions", ReviseAsync).RequireAuthorization(Roles.FundManager).RequireIdempotencyKey()
+        group.MapPost("/{year:int}/revisions", ReviseAsync).RequireAuthorization(Roles.FundManager).RequireManagerOfFund().RequireIdempotencyKey()
             .WithName("ReviseAssessment").WithSummary("A higher budget: issue a supplementary assessment for the difference (fund manager)");
         group.MapGet("/{year:int}", StatusAsync).RequireAuthorization(p => p.RequireRole(Roles.FundManager, Roles.Finance, Roles.Auditor))
+            .RequireReaderOfFund()
             .WithName("GetAssessmentStatus").WithSummary("Per member: assessed, paid, outstanding");
         return app;
     }

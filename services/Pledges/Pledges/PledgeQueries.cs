@@ -46,12 +46,13 @@ public static class PledgesApi
             .RequireAuthorization(p => p.RequireRole(Roles.Donor, Roles.Finance, Roles.Auditor, Roles.FundManager))
             .WithName("GetDonorPledges").WithSummary("A donor's pledges (a donor sees only its own)");
         app.MapGet("/funds/{fundId}/receivables", ReceivablesAsync).WithTags("Pledges")
-            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager))
+            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager)).RequireReaderOfFund()
             .WithName("GetPledgesReceivable").WithSummary("Pledges receivable of a fund, with ageing buckets per donor");
         return app;
     }
 
-    private static async Task<IResult> GetAsync(Guid pledgeId, HttpContext http, Database database, PledgeStore store, TimeProvider clock)
+    private static async Task<IResult> GetAsync(Guid pledgeId, HttpContext http, Database database, PledgeStore store, TimeProvider clock,
+        FundManagers managers)
     {
         await using var connection = await database.OpenAsync(http.RequestAborted);
         var pledge = (await store.FindAsync(connection, pledgeId: pledgeId)).SingleOrDefault();
@@ -59,17 +60,24 @@ public static class PledgesApi
         {
             return Problems.NotFound("Unknown pledge", $"No pledge {pledgeId} exists for you.", "pledgeId");
         }
+        if (!IsOwnDonor(http, pledge.DonorId) && await managers.RequireReaderAsync(connection, http.User, pledge.FundId) is { } notManager)
+        {
+            return notManager;
+        }
         return TypedResults.Ok(PledgeResponses.Of(pledge, await store.ScheduleAsync(connection, pledgeId), Today(clock)));
     }
 
-    private static async Task<IResult> ByDonorAsync(string donorId, HttpContext http, Database database, PledgeStore store, TimeProvider clock)
+    /// <summary>A donor's pledges; a fund manager sees only those to the funds it manages.</summary>
+    private static async Task<IResult> ByDonorAsync(string donorId, HttpContext http, Database database, PledgeStore store, TimeProvider clock,
+        FundManagers managers)
     {
         if (!Donors.Donors.MayActFor(http, donorId))
         {
             return Donors.Donors.UnknownDonor(donorId);
         }
         await using var connection = await database.OpenAsync(http.RequestAborted);
-        var pledges = await store.FindAsync(connection, donorId: donorId);
+        var readable = IsOwnDonor(http, donorId) ? null : await managers.ReadableFundsAsync(connection, http.User);
+        var pledges = (await store.FindAsync(connection, donorId: donorId)).Where(p => readable is null || readable.Contains(p.FundId)).ToList();
         var schedules = await store.SchedulesAsync(connection, [.. pledges.Select(p => p.PledgeId)]);
         return TypedResults.Ok(pledges.Select(p => PledgeResponses.Of(p, schedules.GetValueOrDefault(p.PledgeId) ?? [], Today(clock))).ToList());
     }
@@ -96,6 +104,9 @@ public static class PledgesApi
         var ageing = AgeingBuckets.Of(instalments, today, currency);
         return new ReceivableLine(donorId, currency, ageing, ageing.Total);
     }
+
+    /// <summary>A donor reading its own pledges; anyone else (finance, auditor, a fund manager) reads by fund.</summary>
+    private static bool IsOwnDonor(HttpContext http, string donorId) => http.User.IsInRole(Roles.Donor) && http.User.DonorIdOf() == donorId;
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

@@ -39,4 +39,4 @@ internal sealed record StoredManifest(
         new LedgerRange(FirstEntryId, LastEntryId, Entries, ChainPosition, ChainHash), GeneratedAt, GeneratedBy, DonorId);
 }
 
-internal sealed record StoredFile(string FileName, string MediaType, string Sha256, byte[] Content, string? DonorId);
+internal sealed record StoredFile(string FileName, string MediaType, string Sha256, byte[] Content, string? DonorId, string FundId);

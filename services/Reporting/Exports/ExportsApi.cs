@@ -24,7 +24,7 @@ public static class ExportsApi
     {
         var group = app.MapGroup("/").WithTags("Exports")
             .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager));
-        group.MapPost("/funds/{fundId}/exports", CreateAsync).RequireIdempotencyKey()
+        group.MapPost("/funds/{fundId}/exports", CreateAsync).RequireReaderOfFund().RequireIdempotencyKey()
             .WithName("CreateExport").WithSummary("Export a fund's statement over a period as csv, xlsx or pdf, or its IATI activity XML, with its manifest");
         group.MapGet("/exports/{exportId:guid}", GetManifestAsync)
             .WithName("GetExportManifest").WithSummary("The manifest of an export: file, SHA-256, the ledger range and chain hash it was built from");
@@ -122,16 +122,19 @@ public static class ExportsApi
     /// <summary>A donor's statement is for finance and auditors (and, as JSON, the donor itself), not for fund managers.</summary>
     private static bool MayReadDonorStatements(System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Roles.Finance) || user.IsInRole(Roles.Auditor);
 
-    private static async Task<IResult> GetManifestAsync(Guid exportId, HttpContext http, Database database, CancellationToken cancellationToken)
+    private static async Task<IResult> GetManifestAsync(Guid exportId, HttpContext http, Database database, FundManagers managers,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var stored = await connection.QuerySingleOrDefaultAsync<StoredManifest>(database.Sql["exports.manifest"], new { ExportId = exportId });
         return stored is null ? NotFound(exportId)
             : stored.DonorId is not null && !MayReadDonorStatements(http.User) ? TypedResults.Forbid()
+            : await managers.RequireReaderAsync(connection, http.User, stored.FundId) is { } notManager ? notManager
             : TypedResults.Ok(stored.ToManifest());
     }
 
-    private static async Task<IResult> GetFileAsync(Guid exportId, Database database, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<IResult> GetFileAsync(Guid exportId, Database database, FundManagers managers, HttpResponse response,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var file = await connection.QuerySingleOrDefaultAsync<StoredFile>(database.Sql["exports.file"], new { ExportId = exportId });
@@ -142,6 +145,10 @@ public static class ExportsApi
         if (file.DonorId is not null && !MayReadDonorStatements(response.HttpContext.User))
         {
             return TypedResults.Forbid();
+        }
+        if (await managers.RequireReaderAsync(connection, response.HttpContext.User, file.FundId) is { } notManager)
+        {
+            return notManager;
         }
         // RFC 9530: the digest of the bytes sent, the same SHA-256 as the manifest's.
         response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(file.Sha256))}:";

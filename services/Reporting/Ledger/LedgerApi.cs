@@ -30,7 +30,7 @@ public static class LedgerApi
     {
         var group = app.MapGroup("/").WithTags("Ledger");
         group.MapGet("/funds/{fundId}/balance", GetFundBalanceAsync)
-            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager))
+            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager)).RequireReaderOfFund()
             .WithName("GetFundBalance")
             .WithSummary("Account balances of a fund from the ledger, and its cash per currency");
         group.MapGet("/ledger/entries/by-source/{sourceType}/{sourceId}", GetEntryBySourceAsync)

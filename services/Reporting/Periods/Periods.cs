@@ -39,7 +39,7 @@ public static class PeriodsApi
         app.MapGet("/periods", ListAsync).WithTags("Periods").RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager))
             .WithName("ListClosedPeriods").WithSummary("Closed periods");
         app.MapGet("/funds/{fundId}/statements/trial-balance", TrialBalanceAsync).WithTags("Statements")
-            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager))
+            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager)).RequireReaderOfFund()
             .WithName("GetTrialBalance").WithSummary("Debits and credits per account over the entries posted in a date range");
         return app;
     }

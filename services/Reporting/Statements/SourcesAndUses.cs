@@ -28,9 +28,9 @@ public static class SourcesAndUses
 {
     public static IEndpointRouteBuilder MapStatementsApi(this IEndpointRouteBuilder app)
     {
-        // Fund-level statements: finance, auditors and fund managers. A donor reads only its own donor statement.
+        // Fund-level statements: finance, auditors and the fund's own managers. A donor reads only its own donor statement.
         var fundLevel = app.MapGroup("/funds/{fundId}/statements").WithTags("Statements")
-            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager));
+            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager)).RequireReaderOfFund();
         fundLevel.MapGet("/sources-and-uses", GetAsync)
             .WithName("GetSourcesAndUses").WithSummary("Sources and uses of funds over a period, per currency, as the MPTF Office's funding status");
         fundLevel.MapGet("/financial-position", FinancialPosition.GetAsync)

@@ -141,4 +141,48 @@ public sealed class FundManagerTests(SystemFixture system)
             await connection.QueryAsync<string>("SELECT action FROM audit_log WHERE entity_id = @fund AND action LIKE 'fund.approval-rule%' ORDER BY audit_id",
                 new { fund }));
     }
+
+    [Fact]
+    public async Task A_fund_manager_reads_the_money_of_its_own_funds_only_in_every_service()
+    {
+        var fund = await system.NewFundAsync();
+        var outsider = $"manager-{Guid.NewGuid():N}";
+        await system.NewFundAsync(definer: outsider);
+        var donor = $"donor-{Guid.NewGuid():N}";
+        var contribution = await system.ContributeAsync(fund, 500m, donor: donor);
+        foreach (var service in new[] { "Pledges", "Reporting" })
+        {
+            await system.WaitForCountAsync(service, "SELECT count(*) FROM fund_managers WHERE fund_id = @fund", new { fund }, 3, $"{service} to copy the managers");
+        }
+
+        var reads = new (Infrastructure.ServiceProcess Service, string Path)[]
+        {
+            (system.Earmarking, $"/funds/{fund}/pools"),
+            (system.Earmarking, $"/funds/{fund}/availability"),
+            (system.Earmarking, $"/funds/{fund}/suspense"),
+            (system.Earmarking, $"/funds/{fund}/managers"),
+            (system.Earmarking, $"/contributions/{contribution}/credit"),
+            (system.Pledges, $"/funds/{fund}/receivables"),
+            (system.Pledges, $"/funds/{fund}/assessments/{Dates.Today.Year}"),
+            (system.Reporting, $"/funds/{fund}/balance"),
+            (system.Reporting, $"/funds/{fund}/statements/sources-and-uses?from={Dates.DaysAgo(30)}&to={Dates.Iso(Dates.Today)}"),
+            (system.Reporting, $"/funds/{fund}/statements/trial-balance?from={Dates.DaysAgo(30)}&to={Dates.Iso(Dates.Today)}"),
+        };
+        foreach (var (service, path) in reads)
+        {
+            var refused = (await system.GetAsync(service, path, "fund-manager", subject: outsider)).Expect(HttpStatusCode.Forbidden);
+            Assert.Equal(("fundId", "assigned-fund-manager"), (refused.Field, refused.Rule));
+            Assert.NotEqual(HttpStatusCode.Forbidden, (await system.GetAsync(service, path, "fund-manager", subject: "manager-2")).Status);
+            Assert.NotEqual(HttpStatusCode.Forbidden, (await system.GetAsync(service, path, "auditor", subject: outsider)).Status);
+        }
+        Assert.Equal("assigned-fund-manager", (await system.PostAsync(system.Reporting, $"/funds/{fund}/exports", "fund-manager",
+            new { statement = "sources-and-uses", format = "csv", from = Dates.DaysAgo(30), to = Dates.Iso(Dates.Today) }, subject: outsider))
+            .Expect(HttpStatusCode.Forbidden).Rule);
+
+        // Across funds, a manager sees a donor's money only in the funds it manages.
+        var money = (await system.GetAsync(system.Earmarking, $"/donors/{donor}/money", "fund-manager", subject: outsider)).Expect(HttpStatusCode.OK).Body;
+        Assert.Equal(0, money.GetProperty("pools").GetArrayLength());
+        Assert.Equal(1, (await system.GetAsync(system.Earmarking, $"/donors/{donor}/money", "fund-manager", subject: "manager-2")).Body
+            .GetProperty("pools").GetArrayLength());
+    }
 }
