@@ -3,7 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TrustFund.Hosting.Audit;
 using TrustFund.Hosting.Auth;
+using TrustFund.Hosting.Messaging;
+using TrustFund.Hosting.Operations;
 using TrustFund.Hosting.Storage;
 
 namespace TrustFund.Hosting;
@@ -11,7 +14,8 @@ namespace TrustFund.Hosting;
 /// <summary>
 /// The commands every service binary answers: no command runs the service; <c>migrate</c> applies its
 /// database migrations and exits (what deployment runs before starting it); <c>dev-token</c> prints a
-/// token signed with the configured key, for local use.
+/// token signed with the configured key, for local use; <c>error-queue</c> and <c>outbox parked</c> let an operator
+/// list, inspect, replay or discard (audited) messages that failed or could not be published.
 /// </summary>
 public static class ServiceCommands
 {
@@ -31,8 +35,17 @@ public static class ServiceCommands
                 return await MigrateAsync(app);
             case "dev-token":
                 return DevToken(app, args[1..]);
+            case "error-queue":
+                return await OperateAsync(app, "TrustFund.ErrorQueue", (services, logger) => new ErrorQueueCommand(
+                    services.GetRequiredService<ErrorQueues>(), services.GetRequiredService<Database>(), services.GetRequiredService<AuditTrail>(), logger)
+                    .RunAsync(args[1..], CancellationToken.None));
+            case "outbox":
+                return await OperateAsync(app, "TrustFund.Outbox", (services, logger) => new ParkedOutboxCommand(
+                    services.GetRequiredService<Database>(), services.GetRequiredService<AuditTrail>(), services.GetRequiredService<TimeProvider>(), logger)
+                    .RunAsync(args[1..], CancellationToken.None));
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: (none) to run, migrate, dev-token --subject S --role R [--role R2] [--donor-id D] [--partner-id P] [--hours H].");
+                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: (none) to run, migrate, dev-token --subject S --role R [--role R2] [--donor-id D] [--partner-id P] [--hours H], " +
+                    $"{ErrorQueueCommand.Usage}, {ParkedOutboxCommand.Usage}.");
                 return 2;
         }
     }
@@ -53,6 +66,34 @@ public static class ServiceCommands
         {
             logger.LogError("{Error}", ex.Message);
             return 3;
+        }
+    }
+
+    /// <summary>Runs an operator command: 0 done, 2 a usage error (nothing done), 1 a failure, each with a message saying why.</summary>
+    private static async Task<int> OperateAsync(WebApplication app, string category, Func<IServiceProvider, ILogger, Task<int>> command)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(category);
+        try
+        {
+            return await command(app.Services, logger);
+        }
+        catch (UsageException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+        catch (CommandFailedException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+#pragma warning disable CA1031 // An operator gets the reason (broker or database unreachable, say) and a failing exit code.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogError(ex, "{Category} failed", category);
+            await Console.Error.WriteLineAsync($"Failed: {ex.Message}");
+            return 1;
         }
     }
 

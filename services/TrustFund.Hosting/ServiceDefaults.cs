@@ -73,7 +73,9 @@ public static class ServiceDefaults
         services.AddTrustFundAuth();
         services.AddTrustFundProblemDetails();
         services.AddTrustFundOpenApi();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<ParkedOutboxHealthCheck>("outbox", tags: ["ready"]);
 
         // Money must arrive as JSON numbers, a misspelt field must not be silently dropped, a field named twice (in any
         // letter case) must not let the last one win, and text must not carry control characters.

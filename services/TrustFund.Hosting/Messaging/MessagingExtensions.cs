@@ -14,6 +14,8 @@ public static class MessagingExtensions
     /// </summary>
     public static IServiceCollection AddTrustFundMessaging(this IServiceCollection services, string serviceName, Assembly consumers)
     {
+        services.AddSingleton(ConsumerQueues.Of(serviceName, consumers));
+        services.AddSingleton<ErrorQueues>();
         services.AddMassTransit(bus =>
         {
             // No usage reports to the library vendor: a ledger talks to its own broker and nothing else.

@@ -66,7 +66,11 @@ public sealed class OutboxRelay(
         }
     }
 
-    /// <summary>Publishes one batch and returns how many messages went out.</summary>
+    /// <summary>
+    /// Publishes one batch and returns how many messages it settled (published or parked). A message that can never
+    /// be published (its type unknown to this build, its body unreadable) is parked in the same transaction, so it
+    /// holds up neither the batch nor any other partition; a broker failure still fails the whole batch, to be retried.
+    /// </summary>
     public async Task<int> RelayBatchAsync(OutboxOptions settings, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -77,35 +81,68 @@ public sealed class OutboxRelay(
             return 0;
         }
 
+        var outgoing = rows.Select(Prepare).ToList();
+        var parked = outgoing.Where(m => m.Problem is not null).ToList();
+        var ready = outgoing.Where(m => m.Problem is null).ToList();
+        var now = DateTimeOffset.UtcNow;
+        if (parked.Count > 0)
+        {
+            await connection.ExecuteAsync(database.Sql["outbox.park"],
+                parked.Select(m => new { m.Row.Sequence, Reason = m.Problem, ParkedAt = now }), tx);
+        }
+
         // A batch holds at most one message per partition (the claim takes only partition heads), so its messages
         // can be published side by side without reordering any aggregate's events; all must be confirmed.
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             timeout.CancelAfter(settings.PublishTimeout);
-            await Task.WhenAll(rows.Select(row => PublishAsync(row, timeout.Token)));
+            await Task.WhenAll(ready.Select(m => PublishAsync(m, timeout.Token)));
         }
-        var sent = rows.Select(r => r.Sequence).ToList();
+        var sent = ready.Select(m => m.Row.Sequence).ToList();
 
-        await connection.ExecuteAsync(database.Sql["outbox.mark_sent"], new { Sequences = sent, SentAt = DateTimeOffset.UtcNow }, tx);
+        await connection.ExecuteAsync(database.Sql["outbox.mark_sent"], new { Sequences = sent, SentAt = now }, tx);
         await tx.CommitAsync(cancellationToken);
         TrustFundMetrics.OutboxPublished.Add(sent.Count);
-        return sent.Count;
+        foreach (var m in parked)
+        {
+            TrustFundMetrics.OutboxParked.Add(1);
+            logger.LogError("Outbox message {MessageId} (sequence {Sequence}, type {MessageType}) parked: {Reason}. Later messages of its " +
+                "partition wait behind it; see the service command 'outbox parked list'", m.Row.MessageId, m.Row.Sequence, m.Row.MessageType, m.Problem);
+        }
+        return rows.Count;
     }
 
-    private async Task PublishAsync(OutboxRow row, CancellationToken cancellationToken)
+    /// <summary>Resolves a row's type and reads its body; a failure here is permanent, whatever the broker does.</summary>
+    private static Outgoing Prepare(OutboxRow row)
     {
         if (!Types.TryGetValue(row.MessageType, out var type))
         {
-            throw new InvalidOperationException($"Outbox message {row.MessageId} has unknown type '{row.MessageType}'.");
+            return new Outgoing(row, null, null, $"unknown message type '{row.MessageType}'");
         }
-        var message = JsonSerializer.Deserialize(row.Body, type, OutboxWriter.Json)!;
+        try
+        {
+            var message = JsonSerializer.Deserialize(row.Body, type, OutboxWriter.Json);
+            return message is null
+                ? new Outgoing(row, type, null, $"body is null, not a {type.FullName}")
+                : new Outgoing(row, type, message, null);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            return new Outgoing(row, type, null, $"body cannot be read as {type.FullName}: {ex.Message}");
+        }
+    }
 
+    private async Task PublishAsync(Outgoing outgoing, CancellationToken cancellationToken)
+    {
+        var row = outgoing.Row;
         // Continue the trace of the request that wrote the message, so consumers in other services join it.
         ActivityContext.TryParse(row.TraceParent, null, out var parent);
         using var activity = TrustFundTelemetry.Source.StartActivity("outbox publish", ActivityKind.Producer, parent);
         activity?.SetTag("messaging.message.id", row.MessageId);
-        await bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
+        await bus.Publish(outgoing.Message!, outgoing.Type!, context => context.MessageId = row.MessageId, cancellationToken);
     }
+
+    private sealed record Outgoing(OutboxRow Row, Type? Type, object? Message, string? Problem);
 
     private sealed record OutboxRow(long Sequence, Guid MessageId, string MessageType, string Body, string? TraceParent);
 }

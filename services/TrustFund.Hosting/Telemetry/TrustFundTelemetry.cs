@@ -17,6 +17,9 @@ public static class TrustFundMetrics
     public static readonly Counter<long> OutboxPublished =
         TrustFundTelemetry.Meter.CreateCounter<long>("trustfund.outbox.published", description: "Outbox messages published and confirmed by the broker");
 
+    public static readonly Counter<long> OutboxParked =
+        TrustFundTelemetry.Meter.CreateCounter<long>("trustfund.outbox.parked", description: "Outbox messages parked because they can never be published");
+
     public static readonly Counter<long> InboxDuplicates =
         TrustFundTelemetry.Meter.CreateCounter<long>("trustfund.inbox.duplicates", description: "Messages received again and ignored by the inbox");
 

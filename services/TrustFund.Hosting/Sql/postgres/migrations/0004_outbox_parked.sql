@@ -1,0 +1,8 @@
+-- A message the relay can never publish (its type is unknown to this build, its body unreadable) is parked: kept
+-- with the reason and the time, never retried by itself, and later messages of its partition wait behind it until
+-- an operator replays it (after a fix) or discards it (audited). A discarded message is done, like a sent one.
+ALTER TABLE outbox_messages
+    ADD COLUMN parked_at     timestamptz NULL,
+    ADD COLUMN parked_reason text        NULL,
+    ADD COLUMN discarded_at  timestamptz NULL;
+CREATE INDEX outbox_messages_parked ON outbox_messages (sequence) WHERE parked_at IS NOT NULL AND sent_at IS NULL AND discarded_at IS NULL;
