@@ -20,7 +20,7 @@ public static class Republish
         return await idempotency.ExecuteAsync(http, request, async tx =>
         {
             var connection = tx.Connection!;
-            var funds = (await connection.QueryAsync<FundRow>(database.Sql["funds.all"], transaction: tx)).ToList();
+            var funds = (await connection.QueryAsync<FundRow>(database.Sql["funds.all"], new { AfterId = (string?)null, Limit = (int?)null }, tx)).ToList();
             int windows = 0, projects = 0;
             foreach (var fund in funds)
             {
