@@ -1,5 +1,6 @@
 using Dapper;
 using TrustFund.Hosting.Auth;
+using TrustFund.Hosting.Http;
 using TrustFund.Hosting.Storage;
 
 namespace TrustFund.Disbursements.Funds;
@@ -11,14 +12,15 @@ public static class FundsApi
     public static IEndpointRouteBuilder MapFundsApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/funds").WithTags("Funds")
-            .MapGet("/", async (Database database, CancellationToken cancellationToken) =>
-            {
-                await using var connection = await database.OpenAsync(cancellationToken);
-                return TypedResults.Ok((await connection.QueryAsync<KnownFund>(database.Sql["funds.all"])).ToList());
-            })
+            .MapGet("/", (int? limit, string? after, Database database, CancellationToken cancellationToken) =>
+                Paging.AnswerAsync<KnownFund>(limit, async size =>
+                {
+                    await using var connection = await database.OpenAsync(cancellationToken);
+                    return [.. await connection.QueryAsync<KnownFund>(database.Sql["funds.all"], new { AfterId = after, Limit = size })];
+                }, f => f.FundId, errors => errors.RequireAfterId(after)))
             .RequireAuthorization(p => p.RequireRole(Roles.FundManager, Roles.Finance, Roles.Auditor))
             .WithName("GetKnownFunds")
-            .WithSummary("Funds as this service knows them from Earmarking: base currency and two-approver threshold");
+            .WithSummary("Funds as this service knows them from Earmarking: base currency and two-approver threshold; by id, a page at a time");
         return app;
     }
 }

@@ -45,12 +45,16 @@ public sealed class RequestBook(Database database, OutboxWriter outbox, AuditTra
     public async Task<IReadOnlyList<RequestRow>> FindAsync(DbConnection connection, Guid? requestId = null, string? requestedBy = null, string? status = null,
         DbTransaction? tx = null) =>
         [.. await connection.QueryAsync<RequestRow>(database.Sql["requests.find"],
-            new { RequestId = requestId, RequestedBy = requestedBy, Status = status, StuckBefore = (DateTimeOffset?)null, Limit = (int?)null, Offset = 0 }, tx)];
+            new { RequestId = requestId, RequestedBy = requestedBy, Status = status, StuckBefore = (DateTimeOffset?)null, AfterId = (Guid?)null, Limit = (int?)null }, tx)];
 
-    /// <summary>Payments made by the bank and not booked: failed ones, and those still being booked since before <paramref name="payingBefore"/>.</summary>
-    public async Task<IReadOnlyList<RequestRow>> StuckAsync(DbConnection connection, DateTimeOffset payingBefore, int limit, int offset) =>
+    /// <summary>
+    /// A page of a requester's requests, of those in one status, or of the stuck payments (failed ones, and those still
+    /// being booked since before <paramref name="stuckBefore"/>): oldest first, the <paramref name="limit"/> after <paramref name="afterId"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<RequestRow>> PageAsync(DbConnection connection, string? requestedBy, string? status, DateTimeOffset? stuckBefore,
+        Guid? afterId, int limit) =>
         [.. await connection.QueryAsync<RequestRow>(database.Sql["requests.find"],
-            new { RequestId = (Guid?)null, RequestedBy = (string?)null, Status = (string?)null, StuckBefore = payingBefore, Limit = limit, Offset = offset })];
+            new { RequestId = (Guid?)null, RequestedBy = requestedBy, Status = status, StuckBefore = stuckBefore, AfterId = afterId, Limit = limit })];
 
     /// <returns>false when the request changed since it was read (the caller answers 409 or lets the message be retried).</returns>
     public async Task<bool> ApplyAsync(DbTransaction tx, RequestRow row, Decision decision, string actor, string? reason, TransitionFacts? facts = null)

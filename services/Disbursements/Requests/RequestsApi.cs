@@ -55,14 +55,17 @@ public static class RequestsApi
             .WithName("PayRequest").WithSummary("Record the payment of an approved request (finance; never its requester or an approver); Earmarking attributes it to donors");
         group.MapGet("/{requestId:guid}", GetAsync).RequireAuthorization(p => p.RequireRole(Roles.ProjectLead, Roles.FundManager, Roles.Finance, Roles.Auditor))
             .WithName("GetRequest").WithSummary("A request with its history (a project lead sees only its partner's; a fund manager only those of its funds)");
-        group.MapGet("/mine", (HttpContext http, Database database, RequestBook book) => ListAsync(http, database, book, http.User.SubjectOf(), null))
-            .RequireAuthorization(Roles.ProjectLead).WithName("MyRequests").WithSummary("Your requests (project lead)");
-        group.MapGet("/awaiting-approval", (HttpContext http, Database database, RequestBook book) => ListAsync(http, database, book, null, RequestStatuses.Reserved))
+        group.MapGet("/mine", (int? limit, Guid? after, HttpContext http, Database database, RequestBook book) =>
+                PageAsync(limit, after, http, database, book, http.User.SubjectOf(), null, null))
+            .RequireAuthorization(Roles.ProjectLead).WithName("MyRequests").WithSummary("Your requests, oldest first, a page at a time (project lead)");
+        group.MapGet("/awaiting-approval", (int? limit, Guid? after, HttpContext http, Database database, RequestBook book) =>
+                PageAsync(limit, after, http, database, book, null, RequestStatuses.Reserved, null))
             .RequireAuthorization(p => p.RequireRole(Roles.FundManager, Roles.Auditor)).WithName("ApprovalQueue")
-            .WithSummary("Requests whose funds are reserved, oldest first, with approvals so far and the hold's expiry (fund manager)");
-        group.MapGet("/awaiting-payment", (HttpContext http, Database database, RequestBook book) => ListAsync(http, database, book, null, RequestStatuses.Approved))
+            .WithSummary("Requests whose funds are reserved, oldest first, with approvals so far and the hold's expiry, a page at a time (fund manager)");
+        group.MapGet("/awaiting-payment", (int? limit, Guid? after, HttpContext http, Database database, RequestBook book) =>
+                PageAsync(limit, after, http, database, book, null, RequestStatuses.Approved, null))
             .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor)).WithName("PaymentQueue")
-            .WithSummary("Approved requests not paid yet, oldest first (finance)");
+            .WithSummary("Approved requests not paid yet, oldest first, a page at a time (finance)");
         return app;
     }
 
@@ -222,11 +225,14 @@ public static class RequestsApi
         return TypedResults.Ok(ToResponse(row, history));
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, Database database, RequestBook book, string? requestedBy, string? status)
-    {
-        await using var connection = await database.OpenAsync(http.RequestAborted);
-        return TypedResults.Ok((await book.FindAsync(connection, requestedBy: requestedBy, status: status)).Select(r => ToResponse(r, null)).ToList());
-    }
+    /// <summary>A page of requests, oldest first (creation time, then id): the <c>limit</c> after the request <c>after</c>.</summary>
+    internal static Task<IResult> PageAsync(int? limit, Guid? after, HttpContext http, Database database, RequestBook book, string? requestedBy,
+        string? status, DateTimeOffset? stuckBefore) =>
+        Paging.AnswerAsync(limit, async size =>
+        {
+            await using var connection = await database.OpenAsync(http.RequestAborted);
+            return await book.PageAsync(connection, requestedBy, status, stuckBefore, after, size);
+        }, r => r.RequestId.ToString(), r => ToResponse(r, null));
 
     private static async Task<RequestResponse> ResponseAsync(System.Data.Common.DbConnection connection, RequestBook book, Guid requestId,
         System.Data.Common.DbTransaction tx) =>

@@ -29,21 +29,7 @@ public static class StuckPayments
         return app;
     }
 
-    private static async Task<IResult> ListAsync(int? limit, int? offset, HttpContext http, Database database, RequestBook book, TimeProvider clock,
-        IOptions<PaymentOptions> options)
-    {
-        var errors = new ValidationErrors();
-        var size = errors.RequireLimit(limit);
-        errors.AddIf(offset is < 0, "offset", "range", "offset must not be negative.");
-        if (!errors.IsEmpty)
-        {
-            return errors.ToProblem();
-        }
-        var skip = offset ?? 0;
-        await using var connection = await database.OpenAsync(http.RequestAborted);
-        var rows = await book.StuckAsync(connection, clock.GetUtcNow() - options.Value.StuckAfter, size + 1, skip);
-        // The next page's cursor is its offset.
-        return TypedResults.Ok(Paging.Of([.. rows.Select(r => RequestsApi.ToResponse(r, null))], size,
-            _ => (skip + size).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-    }
+    private static Task<IResult> ListAsync(int? limit, Guid? after, HttpContext http, Database database, RequestBook book, TimeProvider clock,
+        IOptions<PaymentOptions> options) =>
+        RequestsApi.PageAsync(limit, after, http, database, book, null, null, clock.GetUtcNow() - options.Value.StuckAfter);
 }

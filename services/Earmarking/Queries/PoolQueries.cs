@@ -11,7 +11,8 @@ public sealed record PoolResponse(long PoolId, string FundId, string PoolKind, s
 
 public sealed record CurrencyTotal(string Currency, decimal Credited, decimal Available, decimal Reserved, decimal Disbursed);
 
-public sealed record FundPoolsResponse(string FundId, IReadOnlyList<PoolResponse> Pools, IReadOnlyList<CurrencyTotal> Totals);
+/// <summary>A page of a fund's pools (<see cref="Page{T}"/>'s items and next), with the totals of all of them.</summary>
+public sealed record FundPoolsResponse(string FundId, IReadOnlyList<PoolResponse> Items, string? Next, IReadOnlyList<CurrencyTotal> Totals);
 
 public sealed record AvailabilityLine(string Key, string Currency, decimal Available, decimal Reserved, decimal Disbursed);
 
@@ -30,7 +31,7 @@ public static class PoolQueries
     {
         var readers = new[] { Roles.FundManager, Roles.Finance, Roles.Auditor, Roles.Donor };
         app.MapGet("/funds/{fundId}/pools", PoolsAsync).WithTags("Pools").RequireAuthorization(p => p.RequireRole(readers)).RequireReaderOfFund()
-            .WithName("GetFundPools").WithSummary("Pools of a fund with their sums (a donor sees only its own)");
+            .WithName("GetFundPools").WithSummary("Pools of a fund with their sums, a page at a time, and the totals of all (a donor sees only its own)");
         app.MapGet("/funds/{fundId}/availability", AvailabilityAsync).WithTags("Pools").RequireAuthorization(p => p.RequireRole(readers))
             .RequireReaderOfFund()
             .WithName("GetFundAvailability").WithSummary("Available, reserved and disbursed by window, project and donor (a donor sees only its own)");
@@ -46,7 +47,7 @@ public static class PoolQueries
     {
         await using var connection = await database.OpenAsync(http.RequestAborted);
         var r = await connection.QuerySingleOrDefaultAsync<Suspense.ReceiptRow>(database.Sql["receipts.find"],
-            new { ContributionId = contributionId, FundId = (string?)null, SuspenseOnly = false });
+            Suspense.Suspense.OneReceipt(contributionId, null, suspenseOnly: false));
         if (r is null)
         {
             return Problems.NotFound("Contribution not credited", $"No pool has been credited with contribution {contributionId} (yet).", "contributionId");
@@ -77,10 +78,12 @@ public static class PoolQueries
             : (donor, null);
     }
 
-    internal static async Task<List<PoolResponse>> LoadPoolsAsync(Database database, string? fundId, string? donorId, CancellationToken cancellationToken)
+    internal static async Task<List<PoolResponse>> LoadPoolsAsync(Database database, string? fundId, string? donorId, CancellationToken cancellationToken,
+        long? afterPoolId = null, int? limit = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<PoolResponse>(database.Sql["pools.find"], new { FundId = fundId, DonorId = donorId });
+        var rows = await connection.QueryAsync<PoolResponse>(database.Sql["pools.find"],
+            new { FundId = fundId, DonorId = donorId, AfterPoolId = afterPoolId, Limit = limit });
         return [.. rows.Select(p => p with
         {
             Credited = Money.Normalise(p.Credited, p.Currency), Available = Money.Normalise(p.Available, p.Currency),
@@ -89,18 +92,27 @@ public static class PoolQueries
         })];
     }
 
-    private static async Task<IResult> PoolsAsync(string fundId, HttpContext http, Database database)
+    /// <summary>A fund's pools in key order, a page at a time (the <c>limit</c> after the pool <c>after</c>), with the totals of all of them.</summary>
+    private static async Task<IResult> PoolsAsync(string fundId, int? limit, long? after, HttpContext http, Database database)
     {
         var (scope, refusal) = DonorScope(http);
         if (refusal is not null)
         {
             return refusal;
         }
-        var pools = await LoadPoolsAsync(database, fundId, scope, http.RequestAborted);
-        var totals = pools.GroupBy(p => p.Currency)
-            .Select(g => new CurrencyTotal(g.Key, g.Sum(p => p.Credited), g.Sum(p => p.Available), g.Sum(p => p.Reserved), g.Sum(p => p.Disbursed)))
-            .OrderBy(t => t.Currency, StringComparer.Ordinal).ToList();
-        return TypedResults.Ok(new FundPoolsResponse(fundId, pools, totals));
+        var errors = new ValidationErrors();
+        var size = errors.RequireLimit(limit);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+        var page = Paging.Of(await LoadPoolsAsync(database, fundId, scope, http.RequestAborted, after, size + 1), size,
+            p => p.PoolId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await using var connection = await database.OpenAsync(http.RequestAborted);
+        var totals = (await connection.QueryAsync<CurrencyTotal>(database.Sql["pools.totals"], new { FundId = fundId, DonorId = scope }))
+            .Select(t => new CurrencyTotal(t.Currency, Money.Normalise(t.Credited, t.Currency), Money.Normalise(t.Available, t.Currency),
+                Money.Normalise(t.Reserved, t.Currency), Money.Normalise(t.Disbursed, t.Currency))).ToList();
+        return TypedResults.Ok(new FundPoolsResponse(fundId, page.Items, page.Next, totals));
     }
 
     private static async Task<IResult> AvailabilityAsync(string fundId, HttpContext http, Database database)

@@ -123,16 +123,17 @@ public static class Funds
         return fund is null ? StructureProblems.UnknownFund(fundId) : TypedResults.Ok(fund);
     }
 
-    public static async Task<IResult> ListAsync(Database database, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var funds = await connection.QueryAsync<FundRow>(database.Sql["funds.all"]);
-        return TypedResults.Ok(funds.Select(f => new
+    /// <summary>The funds by id, a page at a time: the <c>limit</c> after the fund <c>after</c>.</summary>
+    public static Task<IResult> ListAsync(int? limit, string? after, Database database, CancellationToken cancellationToken) =>
+        Paging.AnswerAsync(limit, async size =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            return (IReadOnlyList<FundRow>)[.. await connection.QueryAsync<FundRow>(database.Sql["funds.all"], new { AfterId = after, Limit = size })];
+        }, f => f.FundId, f => new
         {
             f.FundId, f.Name, f.BaseCurrency, f.FeeRate, f.FinancingModel,
             TwoApproverThreshold = Money.Normalise(f.TwoApproverThreshold, f.BaseCurrency), f.InterestToCore, f.Version,
-        }).ToList());
-    }
+        }, errors => errors.RequireAfterId(after));
 
     internal static async Task<FundResponse?> LoadAsync(System.Data.Common.DbConnection connection, Database database, string fundId,
         System.Data.Common.DbTransaction? tx = null)

@@ -22,7 +22,7 @@ public static class Republish
         {
             var connection = tx.Connection!;
             var managed = (await managers.FundsOfAsync(connection, http.User, tx)).ToHashSet(StringComparer.Ordinal);
-            var funds = (await connection.QueryAsync<FundRow>(database.Sql["funds.all"], transaction: tx)).Where(f => managed.Contains(f.FundId)).ToList();
+            var funds = (await connection.QueryAsync<FundRow>(database.Sql["funds.all"], new { AfterId = (string?)null, Limit = (int?)null }, tx)).Where(f => managed.Contains(f.FundId)).ToList();
             int windows = 0, projects = 0;
             foreach (var fund in funds)
             {

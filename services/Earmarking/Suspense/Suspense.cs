@@ -36,18 +36,23 @@ public static class Suspense
         return app;
     }
 
-    public static async Task<IResult> ListAsync(string fundId, bool? all, Database database, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ReceiptRow>(database.Sql["receipts.find"],
-            new { ContributionId = (Guid?)null, FundId = fundId, SuspenseOnly = true });
-        return TypedResults.Ok(rows.Where(r => all == true || r.RetargetedToPoolId is null).Select(r => new
+    /// <summary>The fund's suspense in value-date order, a page at a time: the <c>limit</c> after the contribution <c>after</c>.</summary>
+    public static Task<IResult> ListAsync(string fundId, bool? all, int? limit, Guid? after, Database database, CancellationToken cancellationToken) =>
+        Paging.AnswerAsync(limit, async size =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            return (IReadOnlyList<ReceiptRow>)[.. await connection.QueryAsync<ReceiptRow>(database.Sql["receipts.find"],
+                new { ContributionId = (Guid?)null, FundId = fundId, SuspenseOnly = true, OpenOnly = all != true, AfterId = after, Limit = size })];
+        }, r => r.ContributionId.ToString(), r => new
         {
             r.ContributionId, r.DonorId, Earmark = new { Kind = r.EarmarkKind, r.WindowId, r.ProjectId }, Reason = r.SuspenseReason,
             Amount = Money.Normalise(r.Net, r.BaseCurrency), Currency = r.BaseCurrency, r.ValueDate, r.ReceivedAt,
             Retargeted = r.RetargetedToPoolId is not null, r.RetargetReference,
-        }).ToList());
-    }
+        });
+
+    /// <summary>The parameters of <c>receipts.find</c> that read one receipt.</summary>
+    internal static object OneReceipt(Guid contributionId, string? fundId, bool suspenseOnly) =>
+        new { ContributionId = contributionId, FundId = fundId, SuspenseOnly = suspenseOnly, OpenOnly = false, AfterId = (Guid?)null, Limit = (int?)null };
 
     public static async Task<IResult> RetargetAsync(string fundId, Guid contributionId, RetargetRequest request, HttpContext http,
         IdempotentExecutor idempotency, Database database, PoolBook pools, OutboxWriter outbox, AuditTrail audit, TimeProvider clock)
@@ -65,7 +70,7 @@ public static class Suspense
             var connection = tx.Connection!;
             await connection.ExecuteAsync(database.Sql["locks.advisory"], new { Key = $"receipt:{contributionId}" }, tx);
             var receipt = await connection.QuerySingleOrDefaultAsync<ReceiptRow>(database.Sql["receipts.find"],
-                new { ContributionId = contributionId, FundId = fundId, SuspenseOnly = true }, tx);
+                OneReceipt(contributionId, fundId, suspenseOnly: true), tx);
             if (receipt is null)
             {
                 return Problems.NotFound("Not in suspense", $"Fund '{fundId}' holds no contribution {contributionId} in suspense.", "contributionId");

@@ -16,8 +16,8 @@ public sealed class DisbursementFlowTests(SystemFixture system)
         await system.WaitForStatusAsync(id, "reserved");
 
         (await system.PostAsync(system.Disbursements, $"/requests/{id}/approve", "fund-manager", new { }, subject: "manager-1")).Expect(HttpStatusCode.OK);
-        var queue = (await system.GetAsync(system.Disbursements, "/requests/awaiting-payment", "finance")).Expect(HttpStatusCode.OK).Body;
-        Assert.Contains(queue.EnumerateArray(), r => r.GetProperty("requestId").GetGuid() == id);
+        var queue = await system.GetAllAsync(system.Disbursements, "/requests/awaiting-payment", "finance");
+        Assert.Contains(queue, r => r.GetProperty("requestId").GetGuid() == id);
         (await system.PostAsync(system.Disbursements, $"/requests/{id}/pay", "finance",
             new { valueDate = "2026-11-20", bankReference = "PAY-001", amount = 300m }, subject: "finance-1")).Expect(HttpStatusCode.OK);
         await system.WaitForStatusAsync(id, "paid");
@@ -71,8 +71,8 @@ public sealed class DisbursementFlowTests(SystemFixture system)
         var twice = (await system.PostAsync(system.Disbursements, $"/requests/{id}/approve", "fund-manager", new { }, subject: "manager-1"))
             .Expect(HttpStatusCode.OK).Body;
         Assert.Equal(("reserved", 1), (twice.GetProperty("status").GetString(), twice.GetProperty("approvedBy").GetArrayLength()));
-        var pending = (await system.GetAsync(system.Disbursements, "/requests/awaiting-approval", "fund-manager")).Body;
-        Assert.Contains(pending.EnumerateArray(), r => r.GetProperty("requestId").GetGuid() == id);
+        var pending = await system.GetAllAsync(system.Disbursements, "/requests/awaiting-approval", "fund-manager");
+        Assert.Contains(pending, r => r.GetProperty("requestId").GetGuid() == id);
 
         var second = (await system.PostAsync(system.Disbursements, $"/requests/{id}/approve", "fund-manager", new { }, subject: "manager-2"))
             .Expect(HttpStatusCode.OK).Body;

@@ -19,7 +19,7 @@ public sealed class PoolingTests(SystemFixture system)
         await system.ContributeAsync(fund, 2500.50m, Mercury, donor: "donor-norway");
 
         var pools = (await system.GetAsync(system.Earmarking, $"/funds/{fund}/pools", "finance")).Expect(HttpStatusCode.OK).Body
-            .GetProperty("pools").EnumerateArray().ToList();
+            .GetProperty("items").EnumerateArray().ToList();
         var fee = Assert.Single(pools, p => p.GetProperty("poolKind").GetString() == "fee");
         var purpose = Assert.Single(pools, p => p.GetProperty("poolKind").GetString() == "purpose");
         Assert.Equal(25.01m, fee.GetProperty("available").GetDecimal()); // 25.005 rounded once, half away from zero
@@ -46,7 +46,7 @@ public sealed class PoolingTests(SystemFixture system)
         await system.ContributeAsync(fund, 50m, new Earmark { Kind = EarmarkKinds.Window, WindowId = "no-such-window" });
 
         var suspense = (await system.GetAsync(system.Earmarking, $"/funds/{fund}/suspense", "fund-manager")).Expect(HttpStatusCode.OK).Body
-            .EnumerateArray().ToList();
+            .GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["project-closed", "unknown-window"], suspense.Select(s => s.GetProperty("reason").GetString()).Order());
         Assert.Equal(98m + 49m, suspense.Sum(s => s.GetProperty("amount").GetDecimal())); // the fee is taken on receipt
         var availability = (await system.GetAsync(system.Earmarking, $"/funds/{fund}/availability", "fund-manager")).Body;
@@ -76,7 +76,7 @@ public sealed class PoolingTests(SystemFixture system)
             new { earmark = new { kind = "unearmarked" }, donorAgreementReference = "again" })).Status);
 
         Assert.Equal("reserved", (await system.ReserveAsync(fund, "open-one", 98m)).Status);
-        var left = (await system.GetAsync(system.Earmarking, $"/funds/{fund}/suspense", "finance")).Body.EnumerateArray().ToList();
+        var left = (await system.GetAsync(system.Earmarking, $"/funds/{fund}/suspense", "finance")).Body.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal("unknown-window", Assert.Single(left).GetProperty("reason").GetString());
         var sums = await system.SumsAsync(fund);
         Assert.Equal(sums.Credited, sums.Fees + sums.Available + sums.Reserved + sums.Disbursed + sums.Suspense);
@@ -104,7 +104,7 @@ public sealed class PoolingTests(SystemFixture system)
         var fund = await system.NewFundAsync(feeRate: 0.01m, currency: "USD");
         await system.ContributeAsync(fund, 300m, Earmark.Unearmarked, currency: "EUR");
 
-        var suspense = Assert.Single((await system.GetAsync(system.Earmarking, $"/funds/{fund}/suspense", "auditor")).Body.EnumerateArray());
+        var suspense = Assert.Single((await system.GetAsync(system.Earmarking, $"/funds/{fund}/suspense", "auditor")).Body.GetProperty("items").EnumerateArray());
         Assert.Equal(("not-in-base-currency", 300m, "EUR"),
             (suspense.GetProperty("reason").GetString(), suspense.GetProperty("amount").GetDecimal(), suspense.GetProperty("currency").GetString()));
     }

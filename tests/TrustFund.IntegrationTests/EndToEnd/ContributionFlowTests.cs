@@ -28,15 +28,15 @@ public sealed class ContributionFlowTests(SystemFixture system)
         var pools = await Eventually.GetAsync(async () =>
         {
             var body = await GetJsonAsync(system.Earmarking, $"/funds/{fund}/pools", "fund-manager");
-            return body?.GetProperty("pools").GetArrayLength() > 0 ? body : null;
+            return body?.GetProperty("items").GetArrayLength() > 0 ? body : null;
         }, "the pool credit in Earmarking");
-        var pool = Assert.Single(pools.GetProperty("pools").EnumerateArray(), p => p.GetProperty("poolKind").GetString() == "purpose");
+        var pool = Assert.Single(pools.GetProperty("items").EnumerateArray(), p => p.GetProperty("poolKind").GetString() == "purpose");
         Assert.Equal("project", pool.GetProperty("earmarkKind").GetString());
         Assert.Equal("mercury", pool.GetProperty("windowId").GetString());
         Assert.Equal("proj-ghana", pool.GetProperty("projectId").GetString());
         Assert.Equal("donor-norway", pool.GetProperty("donorId").GetString());
         Assert.Equal(2475.49m, pool.GetProperty("available").GetDecimal()); // net of the 1% fee, 25.01
-        var fee = Assert.Single(pools.GetProperty("pools").EnumerateArray(), p => p.GetProperty("poolKind").GetString() == "fee");
+        var fee = Assert.Single(pools.GetProperty("items").EnumerateArray(), p => p.GetProperty("poolKind").GetString() == "fee");
         Assert.Equal(25.01m, fee.GetProperty("available").GetDecimal());
         Assert.Equal("EUR", pool.GetProperty("currency").GetString());
 
@@ -63,10 +63,10 @@ public sealed class ContributionFlowTests(SystemFixture system)
         // Disbursements knows the fund from Earmarking's FundChanged, with its currency and threshold.
         var funds = await Eventually.GetAsync(async () =>
         {
-            var all = await GetJsonAsync(system.Disbursements, "/funds", "fund-manager");
-            return all?.EnumerateArray().Any(f => f.GetProperty("fundId").GetString() == fund) == true ? all : null;
+            var all = await system.GetAllAsync(system.Disbursements, "/funds", "fund-manager");
+            return all.Any(f => f.GetProperty("fundId").GetString() == fund) ? all : null;
         }, "the fund in Disbursements");
-        var known = funds.EnumerateArray().Single(f => f.GetProperty("fundId").GetString() == fund);
+        var known = funds.Single(f => f.GetProperty("fundId").GetString() == fund);
         Assert.Equal("EUR", known.GetProperty("baseCurrency").GetString());
     }
 
@@ -86,9 +86,9 @@ public sealed class ContributionFlowTests(SystemFixture system)
         var pools = await Eventually.GetAsync(async () =>
         {
             var body = await GetJsonAsync(system.Earmarking, $"/funds/{fund}/pools", "finance");
-            return body?.GetProperty("pools").GetArrayLength() > 0 ? body : null;
+            return body?.GetProperty("items").GetArrayLength() > 0 ? body : null;
         }, "pool");
-        var pool = Assert.Single(pools.GetProperty("pools").EnumerateArray());
+        var pool = Assert.Single(pools.GetProperty("items").EnumerateArray());
         Assert.Equal("core", pool.GetProperty("windowId").GetString());
         Assert.Equal(JsonValueKind.Null, pool.GetProperty("projectId").ValueKind);
     }
@@ -107,12 +107,12 @@ public sealed class ContributionFlowTests(SystemFixture system)
         await Eventually.GetAsync(async () =>
         {
             var body = await GetJsonAsync(system.Earmarking, $"/funds/{fund}/pools", "finance");
-            return body?.GetProperty("pools").GetArrayLength() == 2 ? body : null;
+            return body?.GetProperty("items").GetArrayLength() == 2 ? body : null;
         }, "both pools");
 
         using var asDonor = system.Request(HttpMethod.Get, $"/funds/{fund}/pools", "donor", claims: new Dictionary<string, string> { ["donor_id"] = "donor-a" });
         using var response = await system.Earmarking.Client.SendAsync(asDonor);
-        var pools = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("pools").EnumerateArray().ToList();
+        var pools = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal("donor-a", Assert.Single(pools).GetProperty("donorId").GetString());
     }
 

@@ -38,6 +38,25 @@ public static class Api
         string subject = "test-user", IReadOnlyDictionary<string, string>? claims = null) =>
         system.SendAsync(service, HttpMethod.Get, path, role, null, claims, subject);
 
+    /// <summary>
+    /// Every item of a paged list (<c>{items, next}</c>), in the list's order, read a page of <paramref name="limit"/> at a
+    /// time by following <c>next</c> with <c>after</c>; the path may carry other query parameters.
+    /// </summary>
+    public static async Task<List<JsonElement>> GetAllAsync(this SystemFixture system, ServiceProcess service, string path, string role,
+        string subject = "test-user", IReadOnlyDictionary<string, string>? claims = null, int limit = 200)
+    {
+        var items = new List<JsonElement>();
+        var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        for (string? next = null, first = "yes"; first is not null || next is not null; first = null)
+        {
+            var page = (await system.GetAsync(service, $"{path}{separator}limit={limit}{(next is null ? "" : $"&after={Uri.EscapeDataString(next)}")}", role,
+                subject, claims)).Expect(HttpStatusCode.OK).Body;
+            items.AddRange(page.GetProperty("items").EnumerateArray());
+            next = page.GetProperty("next").GetString();
+        }
+        return items;
+    }
+
     /// <summary>A body as raw JSON text, for what a serializer would not write (a field twice, a control character).</summary>
     public static StringContent RawJson(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 

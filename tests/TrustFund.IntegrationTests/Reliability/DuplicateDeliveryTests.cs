@@ -55,7 +55,7 @@ public sealed class DuplicateDeliveryTests(SystemFixture system)
             using var request = system.Request(HttpMethod.Get, $"/funds/{fund}/pools", "auditor");
             using var response = await system.Earmarking.Client.SendAsync(request);
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return body.GetProperty("pools").GetArrayLength() > 0 ? body.GetProperty("totals").Clone().ToString() : null;
+            return body.GetProperty("items").GetArrayLength() > 0 ? body.GetProperty("totals").Clone().ToString() : null;
         }, "the pool credit");
 
         // Let any straggling copy arrive before counting.

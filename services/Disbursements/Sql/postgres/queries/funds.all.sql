@@ -1,2 +1,6 @@
+-- The funds by id, a page at a time: the @Limit after @AfterId (the last fund id of the page before).
 SELECT fund_id AS FundId, base_currency AS BaseCurrency, two_approver_threshold AS TwoApproverThreshold, version AS Version, changed_at AS ChangedAt
-FROM fund_copies ORDER BY fund_id;
+FROM fund_copies
+WHERE (@AfterId::text IS NULL OR fund_id > @AfterId)
+ORDER BY fund_id
+LIMIT @Limit;

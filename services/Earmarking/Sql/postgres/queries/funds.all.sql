@@ -1,4 +1,8 @@
+-- The funds by id: all of them, or a page (the @Limit after @AfterId, the last fund id of the page before).
 SELECT fund_id AS FundId, name AS Name, base_currency AS BaseCurrency, fee_rate AS FeeRate, financing_model AS FinancingModel,
        two_approver_threshold AS TwoApproverThreshold, interest_to_core AS InterestToCore, version AS Version,
        updated_at AS UpdatedAt, updated_by AS UpdatedBy
-FROM funds ORDER BY fund_id;
+FROM funds
+WHERE (@AfterId::text IS NULL OR fund_id > @AfterId)
+ORDER BY fund_id
+LIMIT @Limit::integer;
