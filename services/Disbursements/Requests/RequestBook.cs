@@ -21,6 +21,13 @@ public sealed record RequestRow(Guid RequestId, string FundId, string ProjectId,
     public RequestState State => new(Status, RequestedBy, Amount, ApprovalsNeeded, Approvers.ToHashSet(StringComparer.Ordinal), ReservationExpiresAt);
 }
 
+/// <summary>
+/// Which requests a list shows: a requester's or a partner's, in one status, or the stuck payments (failed ones, and
+/// those still being booked since before <see cref="StuckBefore"/>); only in <see cref="FundIds"/> when given.
+/// </summary>
+public sealed record RequestFilter(string? RequestedBy = null, string? PartnerId = null, string? Status = null, DateTimeOffset? StuckBefore = null,
+    IReadOnlyList<string>? FundIds = null);
+
 /// <summary>Facts a transition records besides the new status.</summary>
 public sealed record TransitionFacts(decimal? Available = null, string? RefusalReason = null, DateTimeOffset? ExpiresAt = null,
     DateOnly? ValueDate = null, string? PaymentReference = null, string? PaidBy = null, FundsDisbursed? Disbursed = null);
@@ -45,16 +52,19 @@ public sealed class RequestBook(Database database, OutboxWriter outbox, AuditTra
     public async Task<IReadOnlyList<RequestRow>> FindAsync(DbConnection connection, Guid? requestId = null, string? requestedBy = null, string? status = null,
         DbTransaction? tx = null) =>
         [.. await connection.QueryAsync<RequestRow>(database.Sql["requests.find"],
-            new { RequestId = requestId, RequestedBy = requestedBy, Status = status, StuckBefore = (DateTimeOffset?)null, AfterId = (Guid?)null, Limit = (int?)null }, tx)];
+            new
+            {
+                RequestId = requestId, RequestedBy = requestedBy, PartnerId = (string?)null, FundIds = (string[]?)null, Status = status,
+                StuckBefore = (DateTimeOffset?)null, AfterId = (Guid?)null, Limit = (int?)null,
+            }, tx)];
 
-    /// <summary>
-    /// A page of a requester's requests, of those in one status, or of the stuck payments (failed ones, and those still
-    /// being booked since before <paramref name="stuckBefore"/>): oldest first, the <paramref name="limit"/> after <paramref name="afterId"/>.
-    /// </summary>
-    public async Task<IReadOnlyList<RequestRow>> PageAsync(DbConnection connection, string? requestedBy, string? status, DateTimeOffset? stuckBefore,
-        Guid? afterId, int limit) =>
-        [.. await connection.QueryAsync<RequestRow>(database.Sql["requests.find"],
-            new { RequestId = (Guid?)null, RequestedBy = requestedBy, Status = status, StuckBefore = stuckBefore, AfterId = afterId, Limit = limit })];
+    /// <summary>A page of the requests <paramref name="filter"/> selects: oldest first, the <paramref name="limit"/> after <paramref name="afterId"/>.</summary>
+    public async Task<IReadOnlyList<RequestRow>> PageAsync(DbConnection connection, RequestFilter filter, Guid? afterId, int limit) =>
+        [.. await connection.QueryAsync<RequestRow>(database.Sql["requests.find"], new
+        {
+            RequestId = (Guid?)null, filter.RequestedBy, filter.PartnerId, FundIds = filter.FundIds?.ToArray(), filter.Status, filter.StuckBefore,
+            AfterId = afterId, Limit = limit,
+        })];
 
     /// <returns>false when the request changed since it was read (the caller answers 409 or lets the message be retried).</returns>
     public async Task<bool> ApplyAsync(DbTransaction tx, RequestRow row, Decision decision, string actor, string? reason, TransitionFacts? facts = null)

@@ -56,14 +56,18 @@ public static class RequestsApi
         group.MapGet("/{requestId:guid}", GetAsync).RequireAuthorization(p => p.RequireRole(Roles.ProjectLead, Roles.FundManager, Roles.Finance, Roles.Auditor))
             .WithName("GetRequest").WithSummary("A request with its history (a project lead sees only its partner's; a fund manager only those of its funds)");
         group.MapGet("/mine", (int? limit, Guid? after, HttpContext http, Database database, RequestBook book) =>
-                PageAsync(limit, after, http, database, book, http.User.SubjectOf(), null, null))
-            .RequireAuthorization(Roles.ProjectLead).WithName("MyRequests").WithSummary("Your requests, oldest first, a page at a time (project lead)");
-        group.MapGet("/awaiting-approval", (int? limit, Guid? after, HttpContext http, Database database, RequestBook book) =>
-                PageAsync(limit, after, http, database, book, null, RequestStatuses.Reserved, null))
+                PageAsync(limit, after, http, database, book, _ => Task.FromResult(http.User.PartnerIdOf() is { } partner
+                    ? new RequestFilter(PartnerId: partner)
+                    : new RequestFilter(RequestedBy: http.User.SubjectOf()))))
+            .RequireAuthorization(Roles.ProjectLead).WithName("MyRequests")
+            .WithSummary("Your partner's requests (yours alone without a partner_id claim), oldest first, a page at a time (project lead)");
+        group.MapGet("/awaiting-approval", (int? limit, Guid? after, HttpContext http, Database database, RequestBook book, FundManagers managers) =>
+                PageAsync(limit, after, http, database, book, async connection =>
+                    new RequestFilter(Status: RequestStatuses.Reserved, FundIds: await managers.ReadableFundsAsync(connection, http.User))))
             .RequireAuthorization(p => p.RequireRole(Roles.FundManager, Roles.Auditor)).WithName("ApprovalQueue")
-            .WithSummary("Requests whose funds are reserved, oldest first, with approvals so far and the hold's expiry, a page at a time (fund manager)");
+            .WithSummary("Requests whose funds are reserved, oldest first, with approvals so far and the hold's expiry, a page at a time (a fund manager sees its funds')");
         group.MapGet("/awaiting-payment", (int? limit, Guid? after, HttpContext http, Database database, RequestBook book) =>
-                PageAsync(limit, after, http, database, book, null, RequestStatuses.Approved, null))
+                PageAsync(limit, after, http, database, book, _ => Task.FromResult(new RequestFilter(Status: RequestStatuses.Approved))))
             .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor)).WithName("PaymentQueue")
             .WithSummary("Approved requests not paid yet, oldest first, a page at a time (finance)");
         return app;
@@ -226,12 +230,12 @@ public static class RequestsApi
     }
 
     /// <summary>A page of requests, oldest first (creation time, then id): the <c>limit</c> after the request <c>after</c>.</summary>
-    internal static Task<IResult> PageAsync(int? limit, Guid? after, HttpContext http, Database database, RequestBook book, string? requestedBy,
-        string? status, DateTimeOffset? stuckBefore) =>
+    internal static Task<IResult> PageAsync(int? limit, Guid? after, HttpContext http, Database database, RequestBook book,
+        Func<System.Data.Common.DbConnection, Task<RequestFilter>> filter) =>
         Paging.AnswerAsync(limit, async size =>
         {
             await using var connection = await database.OpenAsync(http.RequestAborted);
-            return await book.PageAsync(connection, requestedBy, status, stuckBefore, after, size);
+            return await book.PageAsync(connection, await filter(connection), after, size);
         }, r => r.RequestId.ToString(), r => ToResponse(r, null));
 
     private static async Task<RequestResponse> ResponseAsync(System.Data.Common.DbConnection connection, RequestBook book, Guid requestId,

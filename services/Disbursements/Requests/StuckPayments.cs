@@ -31,5 +31,6 @@ public static class StuckPayments
 
     private static Task<IResult> ListAsync(int? limit, Guid? after, HttpContext http, Database database, RequestBook book, TimeProvider clock,
         IOptions<PaymentOptions> options) =>
-        RequestsApi.PageAsync(limit, after, http, database, book, null, null, clock.GetUtcNow() - options.Value.StuckAfter);
+        RequestsApi.PageAsync(limit, after, http, database, book,
+            _ => Task.FromResult(new RequestFilter(StuckBefore: clock.GetUtcNow() - options.Value.StuckAfter)));
 }

@@ -160,7 +160,9 @@ public sealed class PagingTests(SystemFixture system)
                 await system.WaitForStatusAsync(id, "payment-failed");
             }
         }
-        return new Listing(process, path, role, lead, [.. made.Select(m => m.ToString())], "requestId", path == "/requests/mine");
+        // The approval queue shows a fund manager the requests of its own funds.
+        var reader = path == "/requests/awaiting-approval" ? FundSetup.Manager : lead;
+        return new Listing(process, path, role, reader, [.. made.Select(m => m.ToString())], "requestId", path == "/requests/mine");
     }
 
     private static char Separator(string path) => path.Contains('?', StringComparison.Ordinal) ? '&' : '?';

@@ -62,6 +62,9 @@ public sealed class DisbursementFlowTests(SystemFixture system)
         var fund = await system.FundWithMoneyAsync(50_000m, threshold: 1_000m);
         var id = await system.RequestAsync(fund, 5_000m);
         await system.WaitForStatusAsync(id, "reserved");
+        await system.AssignManagerAsync(fund, "lead-1"); // a manager of the fund who is also the requester
+        await system.WaitForCountAsync("Disbursements", "SELECT count(*) FROM fund_managers WHERE fund_id = @fund AND manager = 'lead-1'", new { fund }, 1,
+            "Disbursements to learn the assignment");
 
         var own = (await system.PostAsync(system.Disbursements, $"/requests/{id}/approve", "fund-manager", new { }, subject: "lead-1"))
             .Expect(HttpStatusCode.Forbidden);

@@ -106,5 +106,44 @@ public sealed class SegregationOfDutiesTests(SystemFixture system)
             subject: "colleague-of-lead-1", claims: Partner("partner-1"))).Expect(HttpStatusCode.Forbidden).Rule);
 
         Assert.Equal(2, await system.CountAsync("Disbursements", "SELECT count(*) FROM requests WHERE fund_id = @fund", new { fund }));
+
+        // The lead's list is the partner's: both requests for the colleague, none for the other partner.
+        async Task<List<Guid>> MineAsync(string subject, string partner) =>
+            [.. (await system.GetAsync(system.Disbursements, "/requests/mine?limit=200", "project-lead", subject: subject, claims: Partner(partner)))
+                .Expect(HttpStatusCode.OK).Body.GetProperty("items").EnumerateArray()
+                .Where(r => r.GetProperty("fundId").GetString() == fund).Select(r => r.GetProperty("requestId").GetGuid())];
+        Assert.Equal(2, (await MineAsync("colleague-of-lead-1", "partner-1")).Count);
+        Assert.Contains(id, await MineAsync("colleague-of-lead-1", "partner-1"));
+        Assert.Empty(await MineAsync("lead-2", "partner-2"));
+    }
+
+    [Fact]
+    public async Task The_approval_queue_shows_a_fund_manager_only_the_requests_of_its_funds()
+    {
+        var fund = await system.FundWithMoneyAsync(1000m);
+        var outsider = $"manager-{Guid.NewGuid():N}";
+        await system.NewFundAsync(definer: outsider);
+        var id = await system.RequestAsync(fund, 100m);
+        await system.WaitForStatusAsync(id, "reserved");
+
+        async Task<bool> QueuedForAsync(string subject, string role = "fund-manager")
+        {
+            string? after = null;
+            do
+            {
+                var page = (await system.GetAsync(system.Disbursements, $"/requests/awaiting-approval?limit=200{(after is null ? "" : $"&after={after}")}", role,
+                    subject: subject)).Expect(HttpStatusCode.OK).Body;
+                if (page.GetProperty("items").EnumerateArray().Any(r => r.GetProperty("requestId").GetGuid() == id))
+                {
+                    return true;
+                }
+                after = page.GetProperty("next").GetString();
+            }
+            while (after is not null);
+            return false;
+        }
+        Assert.False(await QueuedForAsync(outsider));
+        Assert.True(await QueuedForAsync("manager-2"));
+        Assert.True(await QueuedForAsync(outsider, "auditor"));
     }
 }
