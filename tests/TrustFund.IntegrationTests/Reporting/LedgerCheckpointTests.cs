@@ -82,7 +82,7 @@ public sealed class LedgerCheckpointTests(SystemFixture system)
             Assert.Contains("removed", broken.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
             // New entries take the removed positions: the chain is as long again, but not the chain that was checkpointed.
-            await PostEntriesAsync(fund, 2, expected: 3);
+            await PostEntriesAsync(fund, 2, already: 1);
             var replaced = await VerifyAsync();
             Assert.False(replaced.GetProperty("valid").GetBoolean(), replaced.ToString());
             Assert.Equal(JsonValueKind.Null, replaced.GetProperty("firstBrokenLink").ValueKind);
@@ -140,13 +140,13 @@ public sealed class LedgerCheckpointTests(SystemFixture system)
     private async Task<JsonElement> VerifyAsync() =>
         (await system.GetAsync(system.Reporting, "/ledger/verify", "auditor")).Expect(HttpStatusCode.OK).Body;
 
-    private async Task PostEntriesAsync(string fund, int count, int expected = 0)
+    private async Task PostEntriesAsync(string fund, int count, int already = 0)
     {
         for (var i = 0; i < count; i++)
         {
             await system.Bus.Publish(Samples.Event(fund, 10m + i));
         }
-        await system.WaitForCountAsync("Reporting", "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund }, expected + count,
+        await system.WaitForCountAsync("Reporting", "SELECT count(*) FROM journal_entries WHERE fund_id = @fund", new { fund }, already + count,
             $"{count} entries of {fund}");
         await system.WaitForCountAsync("Reporting", "SELECT count(*) FROM journal_entries e LEFT JOIN ledger_chain c USING (entry_id) WHERE c.entry_id IS NULL",
             new { }, 0, "every entry chained");
