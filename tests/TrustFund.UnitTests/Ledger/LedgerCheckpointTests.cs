@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
 using TrustFund.Reporting.Ledger;
@@ -90,5 +91,21 @@ public sealed class LedgerCheckpointTests
             StringComparison.Ordinal);
         var foreign = CheckpointCheck.Check(Checkpoint(new CheckpointSigner([.. Key.Reverse()])), link, 42, Signer)!;
         Assert.Contains("another key", foreign.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "00:01:00")]
+    [InlineData("c2hvcnQ=", "00:01:00")]
+    [InlineData("not base64 at all!", "00:01:00")]
+    [InlineData(null, "00:00:00")]
+    [InlineData(null, "8.00:00:00")]
+    public void Checkpoint_keys_that_are_missing_short_or_malformed_and_intervals_out_of_range_are_refused(string? key, string interval)
+    {
+        var options = new CheckpointOptions { CheckpointKey = key ?? Convert.ToBase64String(Key), CheckpointInterval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture) };
+        var results = new List<ValidationResult>();
+        Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
+        Assert.Contains(results, r => r.ErrorMessage!.Contains(key is null ? "Ledger:CheckpointInterval" : "Ledger:CheckpointKey", StringComparison.Ordinal));
+        options = new CheckpointOptions { CheckpointKey = Convert.ToBase64String(Key) };
+        Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
     }
 }
