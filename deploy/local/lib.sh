@@ -21,7 +21,8 @@ ENV_KEYS=(TF_PG_HOST TF_PG_PORT TF_PG_SUPERUSER TF_PG_SUPERUSER_PASSWORD TF_PG_P
   TF_PG_PASSWORD_DISBURSEMENTS TF_PG_PASSWORD_REPORTING TF_RABBITMQ_HOST TF_RABBITMQ_PORT TF_RABBITMQ_USER
   TF_RABBITMQ_PASSWORD TF_RABBITMQ_VHOST TF_RABBITMQ_TEST_VHOST TF_AUTH_ISSUER TF_AUTH_AUDIENCE TF_AUTH_SIGNING_KEY)
 
-# Generates the secrets once and keeps them: database and broker passwords, the development token signing key.
+# Generates the secrets once and keeps them: database and broker passwords, the development token signing key, the
+# ledger checkpoint key.
 ensure_env_file() {
   mkdir -p "$LOCAL" "$LOGS" "$PIDS"
   chmod 755 "$LOCAL"
@@ -47,6 +48,7 @@ TF_RABBITMQ_TEST_VHOST=trustfund-test
 TF_AUTH_ISSUER=trustfund-local
 TF_AUTH_AUDIENCE=trustfund
 TF_AUTH_SIGNING_KEY=$(openssl rand -base64 32 2>/dev/null || head -c 32 /dev/urandom | base64)
+TF_LEDGER_CHECKPOINT_KEY=$(openssl rand -base64 32 2>/dev/null || head -c 32 /dev/urandom | base64)
 ENV
     umask "$old_umask"
     mv "$ENV_FILE.tmp" "$ENV_FILE"  # never a half-written file if interrupted
@@ -90,6 +92,8 @@ service_env() {
   echo "Auth__Issuer=$TF_AUTH_ISSUER"
   echo "Auth__Audience=$TF_AUTH_AUDIENCE"
   echo "Auth__SigningKey=$TF_AUTH_SIGNING_KEY"
+  # An env file written before checkpoints existed lacks the key: Reporting then signs with its Development default.
+  [[ -z "${TF_LEDGER_CHECKPOINT_KEY:-}" ]] || echo "Ledger__CheckpointKey=$TF_LEDGER_CHECKPOINT_KEY"
   echo "Reconciliation__Earmarking=http://127.0.0.1:${PORTS[Earmarking]}"
   echo "Reconciliation__Pledges=http://127.0.0.1:${PORTS[Pledges]}"
   echo "Reconciliation__Disbursements=http://127.0.0.1:${PORTS[Disbursements]}"

@@ -11,12 +11,14 @@ builder.AddServiceDefaults("reporting", typeof(Program).Assembly);
 builder.Services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<IatiOptions>().BindConfiguration(IatiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<IatiExport>();
+builder.AddLedgerCheckpoints();
 builder.Services.AddHttpClient(ReconciliationApi.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
 
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapLedgerApi();
 app.MapLedgerChainApi();
+app.MapLedgerCheckpointsApi();
 app.MapReconciliationApi();
 app.MapPeriodsApi();
 app.MapStatementsApi();

@@ -13,7 +13,12 @@ public sealed record ChainLink(long Position, long EntryId, string PreviousHash,
 
 public sealed record BrokenLink(long Position, long? EntryId, string Reason, string? Expected, string? Found);
 
-public sealed record ChainVerification(bool Valid, long Entries, string LastHash, BrokenLink? FirstBrokenLink, IReadOnlyList<long> UnchainedEntries);
+/// <summary>
+/// The chain checked link by link from the first entry, and against every signed checkpoint of its head: valid only
+/// when both hold.
+/// </summary>
+public sealed record ChainVerification(bool Valid, long Entries, string LastHash, BrokenLink? FirstBrokenLink, IReadOnlyList<long> UnchainedEntries,
+    CheckpointVerification? Checkpoints = null);
 
 /// <summary>Chains entries as they are posted, and verifies the whole chain from the first entry.</summary>
 public static class LedgerChain
@@ -46,7 +51,19 @@ public static class LedgerChain
         }
     }
 
-    public static async Task<ChainVerification> VerifyAsync(Database database, DbConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Verifies the chain link by link, then holds it against every checkpoint: a chain that is sound link by link but
+    /// shorter than a checkpoint says, or holds another link where one was checkpointed, lost or rewrote its tail.
+    /// </summary>
+    public static async Task<ChainVerification> VerifyAsync(Database database, DbConnection connection, CheckpointSigner signer,
+        CancellationToken cancellationToken)
+    {
+        var chain = await WalkAsync(database, connection, cancellationToken);
+        var checkpoints = await CheckpointCheck.VerifyAsync(database, connection, signer);
+        return chain with { Valid = chain.Valid && checkpoints.FirstBroken is null, Checkpoints = checkpoints };
+    }
+
+    private static async Task<ChainVerification> WalkAsync(Database database, DbConnection connection, CancellationToken cancellationToken)
     {
         var previous = EntryHash.Genesis;
         long after = 0, count = 0;
@@ -109,13 +126,14 @@ public static class LedgerChain
 
     public static IEndpointRouteBuilder MapLedgerChainApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/ledger/verify", async (Database database, CancellationToken cancellationToken) =>
+        app.MapGet("/ledger/verify", async (Database database, CheckpointSigner signer, CancellationToken cancellationToken) =>
             {
                 await using var connection = await database.OpenAsync(cancellationToken);
-                return TypedResults.Ok(await VerifyAsync(database, connection, cancellationToken));
+                return TypedResults.Ok(await VerifyAsync(database, connection, signer, cancellationToken));
             })
             .WithTags("Ledger").RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor))
-            .WithName("VerifyLedgerChain").WithSummary("Recompute the ledger's hash chain from the first entry; names the first broken link (finance, auditor)");
+            .WithName("VerifyLedgerChain")
+            .WithSummary("Recompute the ledger's hash chain from the first entry and hold it against every signed checkpoint; names the first broken link or checkpoint (finance, auditor)");
         app.MapGet("/ledger/chain/{position:long}", async (long position, Database database, CancellationToken cancellationToken) =>
             {
                 await using var connection = await database.OpenAsync(cancellationToken);

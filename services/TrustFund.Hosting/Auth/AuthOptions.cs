@@ -24,18 +24,9 @@ public sealed class AuthOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        byte[] bytes;
-        try
+        if (Base64Key.Check(SigningKey, "Auth:SigningKey", nameof(SigningKey)) is { } invalid)
         {
-            bytes = SigningKeyBytes();
-        }
-        catch (FormatException)
-        {
-            bytes = [];
-        }
-        if (SigningKey.Length > 0 && bytes.Length < 32)
-        {
-            yield return new ValidationResult("Auth:SigningKey must be base64 of at least 32 bytes.", [nameof(SigningKey)]);
+            yield return invalid;
         }
     }
 }

@@ -14,6 +14,7 @@ public sealed class UnexpectedBodyTests(SystemFixture system)
     [InlineData("Disbursements", "/requests/{0}/approve", "fund-manager")]
     [InlineData("Disbursements", "/requests/{0}/cancel", "project-lead")]
     [InlineData("Earmarking", "/structure/republish", "fund-manager")]
+    [InlineData("Reporting", "/ledger/checkpoints", "finance")]
     public async Task A_body_sent_to_an_operation_without_one_is_refused(string service, string path, string role)
     {
         var answer = await system.SendAsync(system[service], HttpMethod.Post, string.Format(path, Guid.NewGuid()), role, Infrastructure.Api.RawJson("""{"approvals": 2}"""));

@@ -123,6 +123,19 @@ public sealed class SystemFixture : IAsyncLifetime
         return connection;
     }
 
+    /// <summary>
+    /// The service's test database as a superuser attacker would open it: <c>session_replication_role = replica</c>
+    /// keeps ordinary triggers (the append-only guards) from firing, so tests can tamper with what the service
+    /// itself can only append to, and check that the tampering is found.
+    /// </summary>
+    public async Task<NpgsqlConnection> OpenDatabaseAsSuperuserAsync(string service)
+    {
+        var connection = new NpgsqlConnection(Env.SuperuserConnectionString(Env.TestDatabase(service)));
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("SET session_replication_role = replica");
+        return connection;
+    }
+
     public async Task<long> CountAsync(string service, string sql, object? parameters = null)
     {
         await using var connection = OpenDatabase(service);

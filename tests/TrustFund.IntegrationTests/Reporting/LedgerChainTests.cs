@@ -26,7 +26,8 @@ public sealed class LedgerChainTests(SystemFixture system)
         Assert.Matches("^[0-9a-f]{64}$", verified.GetProperty("lastHash").GetString());
         (await system.GetAsync(system.Reporting, "/ledger/verify", "fund-manager")).Expect(HttpStatusCode.Forbidden);
 
-        await using var connection = system.OpenDatabase("Reporting");
+        // The ledger's tables refuse updates and deletes: tampering takes a superuser who bypasses their guards.
+        await using var connection = await system.OpenDatabaseAsSuperuserAsync("Reporting");
         var tampered = await connection.ExecuteScalarAsync<long>(
             "SELECT entry_id FROM journal_entries WHERE fund_id = @fund AND source_id = @id", new { fund, id = ids[1].ToString() });
         await connection.ExecuteAsync("UPDATE journal_lines SET debit = debit + 1 WHERE entry_id = @tampered AND debit > 0", new { tampered });
