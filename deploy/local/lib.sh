@@ -97,6 +97,10 @@ service_env() {
   echo "Reconciliation__Earmarking=http://127.0.0.1:${PORTS[Earmarking]}"
   echo "Reconciliation__Pledges=http://127.0.0.1:${PORTS[Pledges]}"
   echo "Reconciliation__Disbursements=http://127.0.0.1:${PORTS[Disbursements]}"
+  # The load runner (deploy/local/bench.sh) drives the local system as one subject, far above a caller's production
+  # limit; TF_RATE_LIMIT sets the burst and the requests per second of every caller here.
+  echo "RateLimits__AuthenticatedTokenLimit=${TF_RATE_LIMIT:-100000}"
+  echo "RateLimits__AuthenticatedTokensPerPeriod=${TF_RATE_LIMIT:-100000}"
 }
 
 service_dll() { echo "$ROOT/services/$1/bin/$CONFIGURATION/net10.0/TrustFund.$1.dll"; }

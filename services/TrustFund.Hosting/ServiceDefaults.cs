@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,10 @@ public static class ServiceDefaults
         services.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
         services.AddValidatedOptions<OutboxOptions>(OutboxOptions.Section);
         services.AddValidatedOptions<IdempotencyOptions>(IdempotencyOptions.Section);
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+        services.AddValidatedOptions<BodyLimitOptions>(BodyLimitOptions.Section);
+        var bodies = builder.Configuration.GetSection(BodyLimitOptions.Section).Get<BodyLimitOptions>() ?? new BodyLimitOptions();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = bodies.MaxRequestBodyBytes);
 
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(new SqlCatalog(database.Provider, [typeof(ServiceDefaults).Assembly, serviceAssembly]));
@@ -72,6 +77,7 @@ public static class ServiceDefaults
         services.AddTrustFundMessaging(serviceName, serviceAssembly);
         services.AddTrustFundAuth();
         services.AddTrustFundProblemDetails();
+        services.AddTrustFundRateLimits(builder.Configuration);
         services.AddTrustFundOpenApi();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
@@ -93,16 +99,20 @@ public static class ServiceDefaults
     {
         app.UseTrustFundProblemDetails();
         app.UseAuthentication();
+        // After authentication, so that a caller is counted by its subject; before authorization, so refusals count too.
+        app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseBodyLimit();
         app.UseRequestGuard();
-        // Every endpoint needs an authenticated caller unless it says otherwise (the fallback policy); only these are public.
-        app.MapOpenApi().AllowAnonymous();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        // Every endpoint needs an authenticated caller unless it says otherwise (the fallback policy); only these are public,
+        // and they are never rate limited (probes and API tooling must always get through).
+        app.MapOpenApi().AllowAnonymous().DisableRateLimiting();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = WriteHealthAsync,
-        }).AllowAnonymous();
+        }).AllowAnonymous().DisableRateLimiting();
         return app;
     }
 

@@ -33,7 +33,7 @@ public static partial class Donors
         group.MapPost("/", RegisterAsync).RequireAuthorization(Roles.Finance).RequireIdempotencyKey()
             .WithName("RegisterDonor").WithSummary("Register a donor (finance)");
         group.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager))
-            .WithName("ListDonors").WithSummary("All donors");
+            .WithName("ListDonors").WithSummary("All donors, by id, a page at a time");
         group.MapGet("/{donorId}", GetAsync).RequireAuthorization()
             .WithName("GetDonor").WithSummary("One donor (a donor sees only itself)");
         return app;
@@ -85,11 +85,13 @@ public static partial class Donors
         });
     }
 
-    private static async Task<IResult> ListAsync(Database database, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return TypedResults.Ok((await connection.QueryAsync<DonorRow>(database.Sql["donors.find"], new { DonorId = (string?)null })).ToList());
-    }
+    /// <summary>The donors by id, a page at a time: the <c>limit</c> after the donor <c>after</c>.</summary>
+    private static Task<IResult> ListAsync(int? limit, string? after, Database database, CancellationToken cancellationToken) =>
+        Paging.AnswerAsync<DonorRow>(limit, async size =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            return [.. await connection.QueryAsync<DonorRow>(database.Sql["donors.page"], new { AfterId = after, Limit = size })];
+        }, d => d.DonorId, errors => errors.RequireAfterId(after));
 
     private static async Task<IResult> GetAsync(string donorId, HttpContext http, Database database)
     {

@@ -44,7 +44,7 @@ public static class PledgesApi
             .WithName("GetPledge").WithSummary("A pledge with its instalments: pledged, paid, outstanding, overdue (a donor sees only its own)");
         app.MapGet("/donors/{donorId}/pledges", ByDonorAsync).WithTags("Pledges")
             .RequireAuthorization(p => p.RequireRole(Roles.Donor, Roles.Finance, Roles.Auditor, Roles.FundManager))
-            .WithName("GetDonorPledges").WithSummary("A donor's pledges (a donor sees only its own)");
+            .WithName("GetDonorPledges").WithSummary("A donor's pledges in the order they were made, a page at a time (a donor sees only its own)");
         app.MapGet("/funds/{fundId}/receivables", ReceivablesAsync).WithTags("Pledges")
             .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager)).RequireReaderOfFund()
             .WithName("GetPledgesReceivable").WithSummary("Pledges receivable of a fund, with ageing buckets per donor");
@@ -67,19 +67,25 @@ public static class PledgesApi
         return TypedResults.Ok(PledgeResponses.Of(pledge, await store.ScheduleAsync(connection, pledgeId), Today(clock)));
     }
 
-    /// <summary>A donor's pledges; a fund manager sees only those to the funds it manages.</summary>
-    private static async Task<IResult> ByDonorAsync(string donorId, HttpContext http, Database database, PledgeStore store, TimeProvider clock,
-        FundManagers managers)
+    /// <summary>
+    /// A donor's pledges in the order they were made, a page at a time: the <c>limit</c> after the pledge <c>after</c>; a
+    /// fund manager sees only those to the funds it manages.
+    /// </summary>
+    private static async Task<IResult> ByDonorAsync(string donorId, int? limit, Guid? after, HttpContext http, Database database, PledgeStore store,
+        TimeProvider clock, FundManagers managers)
     {
         if (!Donors.Donors.MayActFor(http, donorId))
         {
             return Donors.Donors.UnknownDonor(donorId);
         }
-        await using var connection = await database.OpenAsync(http.RequestAborted);
-        var readable = IsOwnDonor(http, donorId) ? null : await managers.ReadableFundsAsync(connection, http.User);
-        var pledges = (await store.FindAsync(connection, donorId: donorId)).Where(p => readable is null || readable.Contains(p.FundId)).ToList();
-        var schedules = await store.SchedulesAsync(connection, [.. pledges.Select(p => p.PledgeId)]);
-        return TypedResults.Ok(pledges.Select(p => PledgeResponses.Of(p, schedules.GetValueOrDefault(p.PledgeId) ?? [], Today(clock))).ToList());
+        return await Paging.AnswerAsync(limit, async size =>
+        {
+            await using var connection = await database.OpenAsync(http.RequestAborted);
+            var readable = IsOwnDonor(http, donorId) ? null : await managers.ReadableFundsAsync(connection, http.User);
+            var pledges = await store.PageOfDonorAsync(connection, donorId, readable, after, size);
+            var schedules = await store.SchedulesAsync(connection, [.. pledges.Select(p => p.PledgeId)]);
+            return (IReadOnlyList<PledgeResponse>)[.. pledges.Select(p => PledgeResponses.Of(p, schedules.GetValueOrDefault(p.PledgeId) ?? [], Today(clock)))];
+        }, p => p.PledgeId.ToString());
     }
 
     private static async Task<IResult> ReceivablesAsync(string fundId, DateOnly? asOf, HttpContext http, Database database, PledgeStore store, TimeProvider clock)

@@ -37,7 +37,17 @@ public sealed class PledgeStore(Database database, TimeProvider clock)
 
     public async Task<IReadOnlyList<PledgeRow>> FindAsync(DbConnection connection, Guid? pledgeId = null, string? donorId = null, string? fundId = null,
         DbTransaction? tx = null) =>
-        [.. await connection.QueryAsync<PledgeRow>(database.Sql["pledges.find"], new { PledgeId = pledgeId, DonorId = donorId, FundId = fundId }, tx)];
+        [.. await connection.QueryAsync<PledgeRow>(database.Sql["pledges.find"],
+            new { PledgeId = pledgeId, DonorId = donorId, FundId = fundId, FundIds = (string[]?)null, AfterId = (Guid?)null, Limit = (int?)null }, tx)];
+
+    /// <summary>
+    /// A donor's pledges in the order they were made, to the funds <paramref name="fundIds"/> names when given: the
+    /// <paramref name="limit"/> after the pledge <paramref name="afterId"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<PledgeRow>> PageOfDonorAsync(DbConnection connection, string donorId, IReadOnlyList<string>? fundIds, Guid? afterId,
+        int limit) =>
+        [.. await connection.QueryAsync<PledgeRow>(database.Sql["pledges.find"],
+            new { PledgeId = (Guid?)null, DonorId = donorId, FundId = (string?)null, FundIds = fundIds?.ToArray(), AfterId = afterId, Limit = limit })];
 
     public async Task<IReadOnlyList<Instalment>> ScheduleAsync(DbConnection connection, Guid pledgeId, DbTransaction? tx = null) =>
         (await SchedulesAsync(connection, [pledgeId], tx)).GetValueOrDefault(pledgeId) ?? [];

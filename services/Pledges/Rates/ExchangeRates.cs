@@ -27,13 +27,13 @@ public static class ExchangeRates
         group.MapPost("/", RecordAsync).RequireAuthorization(Roles.Finance).RequireIdempotencyKey()
             .WithName("RecordExchangeRate").WithSummary("Record the rate of a currency pair on a date (finance)");
         group.MapGet("/{fromCurrency}/{toCurrency}", HistoryAsync).RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager))
-            .WithName("GetExchangeRates").WithSummary("Every rate recorded for a pair, newest first, corrections included");
+            .WithName("GetExchangeRates").WithSummary("Every rate recorded for a pair, newest first, corrections included, a page at a time");
         return app;
     }
 
     /// <summary>The rate that counts for converting <paramref name="from"/> into <paramref name="to"/> on <paramref name="date"/>, if finance recorded one.</summary>
     public static async Task<decimal?> FindAsync(DbConnection connection, Database database, string from, string to, DateOnly date, DbTransaction? tx = null) =>
-        (await connection.QueryAsync<RateRow>(database.Sql["rates.history"], new { FromCurrency = from, ToCurrency = to, RateDate = (DateOnly?)date }, tx))
+        (await connection.QueryAsync<RateRow>(database.Sql["rates.history"], new { FromCurrency = from, ToCurrency = to, RateDate = (DateOnly?)date, AfterRateId = (long?)null, Limit = (int?)null }, tx))
             .FirstOrDefault()?.Rate;
 
     /// <summary>The latest rate recorded on or before <paramref name="date"/>: how a pledge made that day is valued.</summary>
@@ -90,10 +90,13 @@ public static class ExchangeRates
         });
     }
 
-    private static async Task<IResult> HistoryAsync(string fromCurrency, string toCurrency, Database database, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return TypedResults.Ok((await connection.QueryAsync<RateRow>(database.Sql["rates.history"],
-            new { FromCurrency = fromCurrency, ToCurrency = toCurrency, RateDate = (DateOnly?)null })).ToList());
-    }
+    /// <summary>A pair's rates newest first, a page at a time: the <c>limit</c> after the rate <c>after</c>.</summary>
+    private static Task<IResult> HistoryAsync(string fromCurrency, string toCurrency, int? limit, long? after, Database database,
+        CancellationToken cancellationToken) =>
+        Paging.AnswerAsync<RateRow>(limit, async size =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            return [.. await connection.QueryAsync<RateRow>(database.Sql["rates.history"],
+                new { FromCurrency = fromCurrency, ToCurrency = toCurrency, RateDate = (DateOnly?)null, AfterRateId = after, Limit = size })];
+        }, r => r.RateId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -37,7 +37,7 @@ public static class PeriodsApi
         app.MapPost("/periods/close", CloseAsync).WithTags("Periods").RequireAuthorization(Roles.Finance).RequireIdempotencyKey()
             .WithName("ClosePeriod").WithSummary("Close a month (\"2026-10\") or a year (\"2026\") that has ended (finance)");
         app.MapGet("/periods", ListAsync).WithTags("Periods").RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager))
-            .WithName("ListClosedPeriods").WithSummary("Closed periods");
+            .WithName("ListClosedPeriods").WithSummary("Closed periods in date order, a page at a time");
         app.MapGet("/funds/{fundId}/statements/trial-balance", TrialBalanceAsync).WithTags("Statements")
             .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager)).RequireReaderOfFund()
             .WithName("GetTrialBalance").WithSummary("Debits and credits per account over the entries posted in a date range");
@@ -90,10 +90,17 @@ public static class PeriodsApi
         });
     }
 
-    private static async Task<IResult> ListAsync(Database database, CancellationToken cancellationToken)
+    /// <summary>The closed periods in date order, a page at a time: the <c>limit</c> after the period <c>after</c> ("yyyy-MM" or "yyyy").</summary>
+    private static Task<IResult> ListAsync(int? limit, string? after, Database database, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return TypedResults.Ok((await connection.QueryAsync<ClosedPeriod>(database.Sql["periods.all"])).ToList());
+        var range = after is null ? null : Range(after.Length == 4 ? "year" : "month", after);
+        return Paging.AnswerAsync<ClosedPeriod>(limit, async size =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            return [.. await connection.QueryAsync<ClosedPeriod>(database.Sql["periods.all"],
+                new { AfterStart = range?.Start, AfterEnd = range?.End, Limit = size })];
+        }, p => p.Kind == "year" ? p.Start.ToString("yyyy", CultureInfo.InvariantCulture) : p.Start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            errors => errors.AddIf(after is not null && range is null, "after", "format", "after is the next of the page before: a month \"yyyy-MM\" or a year \"yyyy\"."));
     }
 
     private static async Task<IResult> TrialBalanceAsync(string fundId, DateOnly? from, DateOnly? to, Database database, CancellationToken cancellationToken)

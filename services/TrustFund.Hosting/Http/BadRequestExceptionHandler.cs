@@ -17,6 +17,16 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
         {
             return false;
         }
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = BodyLimits.TooLarge().ProblemDetails,
+                Exception = exception,
+            });
+        }
 
         var json = bad.InnerException as JsonException;
         var duplicate = json is null ? null : DuplicateOf(json.Message);

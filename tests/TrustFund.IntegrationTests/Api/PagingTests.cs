@@ -23,7 +23,7 @@ public sealed class PagingTests(SystemFixture system)
     [
         "disbursements /requests/mine", "disbursements /requests/awaiting-approval", "disbursements /requests/awaiting-payment",
         "disbursements /requests/stuck", "disbursements /funds", "earmarking /funds", "earmarking /funds/{fundId}/suspense",
-        "earmarking /funds/{fundId}/pools",
+        "earmarking /funds/{fundId}/pools", "pledges /donors", "pledges /donors/{donorId}/pledges", "pledges /exchange-rates/NOK/JPY", "reporting /periods",
     ];
 
     [Theory]
@@ -78,14 +78,15 @@ public sealed class PagingTests(SystemFixture system)
 
     private static (string Service, string Path, string Role) Target(string list, string fund)
     {
-        var (service, path) = (list.Split(' ')[0], list.Split(' ')[1].Replace("{fundId}", fund, StringComparison.Ordinal));
+        var (service, path) = (list.Split(' ')[0], list.Split(' ')[1].Replace("{fundId}", fund, StringComparison.Ordinal)
+            .Replace("{donorId}", fund, StringComparison.Ordinal));
         var role = path switch
         {
             "/requests/mine" => "project-lead",
             "/requests/awaiting-approval" => "fund-manager",
             _ => "finance",
         };
-        return (service == "disbursements" ? "Disbursements" : "Earmarking", path, role);
+        return (char.ToUpperInvariant(service[0]) + service[1..], path, role);
     }
 
     private async Task<Listing> ArrangeAsync(string list)
@@ -125,9 +126,50 @@ public sealed class PagingTests(SystemFixture system)
                     .Where(p => p.GetProperty("poolKind").GetString() == "purpose").ToList();
                 Assert.Equal(donors, pools.Select(p => p.GetProperty("donorId").GetString()));
                 return new Listing(process, path, role, "test-user", [.. pools.Select(p => p.GetProperty("poolId").ToString())], "poolId", false);
+            case "/donors":
+                var registered = Enumerable.Range(1, Created).Select(i => $"{fund}-{i}").ToList();
+                await system.RegisterDonorsAsync(registered);
+                return new Listing(process, path, role, "test-user", registered, "donorId", false);
+            case var _ when path.EndsWith("/pledges", StringComparison.Ordinal):
+                return await PledgesAsync(process, path, role, donor: fund);
+            case var _ when path.StartsWith("/exchange-rates/", StringComparison.Ordinal):
+                var rates = new List<string>();
+                await system.NewFundAsync(fundId: fund, currency: "JPY");
+                await system.WaitUntilPledgesKnowsAsync(fund, windows: 1, projects: 0);
+                for (var day = 1; day <= Created; day++)
+                {
+                    rates.Insert(0, (await system.PostAsync(process, "/exchange-rates", "finance",
+                        new { fromCurrency = "NOK", toCurrency = "JPY", rateDate = $"2020-01-0{day}", rate = 14m + day })).Expect(HttpStatusCode.Created)
+                        .Body.GetProperty("rateId").ToString()); // newest first
+                }
+                return new Listing(process, path, role, "test-user", rates, "rateId", false);
+            case "/periods":
+                var months = Enumerable.Range(1, Created).Select(m => $"1991-0{m}").ToList();
+                foreach (var month in months)
+                {
+                    (await system.PostAsync(process, "/periods/close", "finance", new { kind = "month", period = month })).Expect(HttpStatusCode.OK);
+                }
+                return new Listing(process, path, role, "test-user", [.. months.Select(m => $"{m}-01")], "start", false);
             default:
                 return await RequestsAsync(process, path, role);
         }
+    }
+
+    /// <summary>Pledges of a donor of its own, made on days in order.</summary>
+    private async Task<Listing> PledgesAsync(ServiceProcess process, string path, string role, string donor)
+    {
+        await system.RegisterDonorsAsync([donor]);
+        var fund = await system.KnownFundAsync();
+        var pledges = new List<string>();
+        for (var day = 1; day <= Created; day++)
+        {
+            pledges.Add((await system.PostAsync(process, "/pledges", "finance", new
+            {
+                donorId = donor, fundId = fund, amount = 100m, currency = "USD", earmark = new { kind = "unearmarked" }, pledgedOn = $"2025-01-0{day}",
+                instalments = new[] { new { dueDate = "2027-01-01", amount = 100m } },
+            })).Expect(HttpStatusCode.Created).Body.GetProperty("pledgeId").ToString());
+        }
+        return new Listing(process, path, role, "test-user", pledges, "pledgeId", true);
     }
 
     /// <summary>Requests of a lead of its own, brought to the state the list shows.</summary>

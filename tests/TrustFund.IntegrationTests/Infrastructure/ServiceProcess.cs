@@ -37,6 +37,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         return Path.Combine(TestEnvironment.Current.RepositoryRoot, "services", service, "bin", configuration, "net10.0", $"TrustFund.{service}.dll");
     }
 
+    private const string Unthrottled = "1000000";
+
     public static Dictionary<string, string> Settings(string service, int port, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var env = TestEnvironment.Current;
@@ -60,6 +62,12 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["Reconciliation__Earmarking"] = $"http://127.0.0.1:{SystemFixture.PortOf("Earmarking")}",
             ["Reconciliation__Pledges"] = $"http://127.0.0.1:{SystemFixture.PortOf("Pledges")}",
             ["Reconciliation__Disbursements"] = $"http://127.0.0.1:{SystemFixture.PortOf("Disbursements")}",
+            // The suite drives each service from a few subjects and one address, far faster than any caller should:
+            // its own traffic is never throttled. LimitsTests start a service of their own with low limits.
+            ["RateLimits__AuthenticatedTokenLimit"] = Unthrottled,
+            ["RateLimits__AuthenticatedTokensPerPeriod"] = Unthrottled,
+            ["RateLimits__AnonymousTokenLimit"] = Unthrottled,
+            ["RateLimits__AnonymousTokensPerPeriod"] = Unthrottled,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
         {

@@ -140,7 +140,7 @@ public sealed class ContributionTests(SystemFixture system)
         Assert.Equal("correctionReason", again.Field);
         await RecordRateAsync("GBP", "CHF", "2026-06-01", 1.1235m, "typo in the first entry");
 
-        var history = (await system.GetAsync(system.Pledges, "/exchange-rates/GBP/CHF", "auditor")).Expect(HttpStatusCode.OK).Body.EnumerateArray().ToList();
+        var history = await system.GetAllAsync(system.Pledges, "/exchange-rates/GBP/CHF", "auditor");
         Assert.Equal([1.1235m, 1.12m], history.Where(h => h.GetProperty("rateDate").GetString() == "2026-06-01").Select(h => h.GetProperty("rate").GetDecimal()));
 
         (await system.PostAsync(system.Pledges, "/exchange-rates", "fund-manager", new { fromCurrency = "GBP", toCurrency = "CHF", rateDate = "2026-06-02", rate = 1m }))
