@@ -55,8 +55,11 @@ public sealed class UnexpectedBodyTests(SystemFixture system)
     public async Task An_assessment_with_more_members_than_the_cap_is_refused()
     {
         var members = Enumerable.Range(0, 1001).Select(k => new { memberId = $"m{k}", rate = 0.001m, leastDeveloped = false }).ToList();
+        var fund = await system.KnownFundAsync(financingModel: "assessed"); // one the caller manages
+        await system.WaitForCountAsync("Pledges", "SELECT count(*) FROM fund_managers WHERE fund_id = @fund AND manager = 'test-user'", new { fund }, 1,
+            "Pledges to learn the fund's managers");
 
-        var answer = await system.PostAsync(system.Pledges, "/funds/fund-x/assessments/preview", "fund-manager", new
+        var answer = await system.PostAsync(system.Pledges, $"/funds/{fund}/assessments/preview", "fund-manager", new
         {
             year = 2030, budget = 1000m, currency = "USD", dueDate = "2030-01-01", members, floor = 0.00001m, ceiling = 0.22m, ldcCeiling = 0.0001m,
         });
