@@ -22,7 +22,8 @@ public sealed record AvailabilityResponse(string FundId, IReadOnlyList<Availabil
 public sealed record DonorDisbursement(Guid RequestId, string FundId, string WindowId, string ProjectId, string PartnerId, DateOnly ValueDate,
     string Currency, decimal Amount, decimal Refunded);
 
-public sealed record DonorMoneyResponse(string DonorId, IReadOnlyList<PoolResponse> Pools, IReadOnlyList<DonorDisbursement> Disbursements);
+/// <summary>A donor's pools (bounded by the funds' structure) and one page of the disbursements its money paid for.</summary>
+public sealed record DonorMoneyResponse(string DonorId, IReadOnlyList<PoolResponse> Pools, Page<DonorDisbursement> Disbursements);
 
 /// <summary>Read models over pools: a fund's pools, its availability by window, project and donor, and a donor's own view.</summary>
 public static class PoolQueries
@@ -36,7 +37,7 @@ public static class PoolQueries
             .RequireReaderOfFund()
             .WithName("GetFundAvailability").WithSummary("Available, reserved and disbursed by window, project and donor (a donor sees only its own)");
         app.MapGet("/donors/{donorId}/money", DonorMoneyAsync).WithTags("Pools").RequireAuthorization(p => p.RequireRole(readers))
-            .WithName("GetDonorMoney").WithSummary("Where a donor's money is (pools) and went (disbursements); a donor sees only its own");
+            .WithName("GetDonorMoney").WithSummary("Where a donor's money is (pools) and went (disbursements, a page at a time: limit, after); a donor sees only its own");
         app.MapGet("/contributions/{contributionId:guid}/credit", CreditAsync).WithTags("Pools")
             .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.FundManager))
             .WithName("GetContributionCredit").WithSummary("Where a contribution went: fee, net amount, pool, suspense reason, trace");
@@ -132,8 +133,11 @@ public static class PoolQueries
             scope is null ? Sum(pools.Where(p => p.PoolKind == "fee"), _ => "trustee") : []));
     }
 
-    /// <summary>A donor's money in every fund; a fund manager sees only the funds it manages.</summary>
-    private static async Task<IResult> DonorMoneyAsync(string donorId, HttpContext http, Database database, FundManagers managers)
+    /// <summary>
+    /// A donor's money in every fund: its pools, and a page of the disbursements it paid for (by value date, the
+    /// <c>limit</c> after the request <c>after</c>); a fund manager sees only the funds it manages.
+    /// </summary>
+    private static async Task<IResult> DonorMoneyAsync(string donorId, int? limit, Guid? after, HttpContext http, Database database, FundManagers managers)
     {
         var (scope, refusal) = DonorScope(http);
         if (refusal is not null)
@@ -144,14 +148,19 @@ public static class PoolQueries
         {
             return Problems.Forbidden("Another donor's money", "A donor sees only its own money.", "donorId");
         }
+        var errors = new ValidationErrors();
+        var size = errors.RequireLimit(limit);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
         await using var connection = await database.OpenAsync(http.RequestAborted);
         var readable = scope is null ? await managers.ReadableFundsAsync(connection, http.User) : null;
-        bool Shown(string fundId) => readable is null || readable.Contains(fundId);
-        var pools = (await LoadPoolsAsync(database, null, donorId, http.RequestAborted)).Where(p => Shown(p.FundId)).ToList();
-        var paid = (await connection.QueryAsync<DonorDisbursement>(database.Sql["disbursements.by_donor"], new { DonorId = donorId }))
-            .Where(d => Shown(d.FundId))
+        var pools = (await LoadPoolsAsync(database, null, donorId, http.RequestAborted)).Where(p => readable is null || readable.Contains(p.FundId)).ToList();
+        var paid = (await connection.QueryAsync<DonorDisbursement>(database.Sql["disbursements.by_donor"],
+                new { DonorId = donorId, FundIds = readable, AfterId = after, Limit = size + 1 }))
             .Select(d => d with { Amount = Money.Normalise(d.Amount, d.Currency), Refunded = Money.Normalise(d.Refunded, d.Currency) }).ToList();
-        return TypedResults.Ok(new DonorMoneyResponse(donorId, pools, paid));
+        return TypedResults.Ok(new DonorMoneyResponse(donorId, pools, Paging.Of(paid, size, d => d.RequestId.ToString())));
     }
 
     private static List<AvailabilityLine> Sum(IEnumerable<PoolResponse> pools, Func<PoolResponse, string> key) =>

@@ -110,6 +110,39 @@ public sealed class PoolingTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task A_donors_disbursements_come_a_page_at_a_time_each_once_in_value_date_order()
+    {
+        var fund = await system.NewFundAsync();
+        var donor = $"donor-{Guid.NewGuid():N}";
+        await system.OpenProjectAsync(fund, "core", "p1", 500m);
+        await system.ContributeAsync(fund, 300m, donor: donor);
+        var paid = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            var request = (await system.ReserveAsync(fund, "p1", 10m)).RequestId;
+            await system.ConsumeAsync(request, valueDate: new DateOnly(2026, 11, 12 - i)); // paid in reverse order of reservation
+            paid.Insert(0, request);
+        }
+
+        var seen = new List<Guid>();
+        string? after = null;
+        var pages = 0;
+        do
+        {
+            var page = (await system.GetAsync(system.Earmarking, $"/donors/{donor}/money?limit=2{(after is null ? "" : $"&after={after}")}", "auditor"))
+                .Expect(HttpStatusCode.OK).Body.GetProperty("disbursements");
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("requestId").GetGuid()));
+            after = page.GetProperty("next").GetString();
+            pages++;
+        }
+        while (after is not null);
+        Assert.Equal(2, pages);
+        Assert.Equal(paid, seen);
+        Assert.Equal("range", (await system.GetAsync(system.Earmarking, $"/donors/{donor}/money?limit=0", "auditor"))
+            .Expect(HttpStatusCode.BadRequest).RulesOf("limit").Single());
+    }
+
+    [Fact]
     public async Task A_donor_sees_where_its_own_money_is_and_went_and_never_another_donors()
     {
         var fund = await system.NewFundAsync();
@@ -122,7 +155,7 @@ public sealed class PoolingTests(SystemFixture system)
         var asA = new Dictionary<string, string> { ["donor_id"] = "donor-a" };
         var mine = (await system.GetAsync(system.Earmarking, "/donors/donor-a/money", "donor", claims: asA)).Expect(HttpStatusCode.OK).Body;
         Assert.All(mine.GetProperty("pools").EnumerateArray(), p => Assert.Equal("donor-a", p.GetProperty("donorId").GetString()));
-        var paid = Assert.Single(mine.GetProperty("disbursements").EnumerateArray(), d => d.GetProperty("fundId").GetString() == fund);
+        var paid = Assert.Single(mine.GetProperty("disbursements").GetProperty("items").EnumerateArray(), d => d.GetProperty("fundId").GetString() == fund);
         Assert.Equal(100m, paid.GetProperty("amount").GetDecimal()); // donor-a's older receipt paid first, in full
         var availability = (await system.GetAsync(system.Earmarking, $"/funds/{fund}/availability", "donor", claims: asA)).Body;
         Assert.Equal(["donor-a"], availability.GetProperty("byDonor").EnumerateArray().Select(d => d.GetProperty("key").GetString()));
