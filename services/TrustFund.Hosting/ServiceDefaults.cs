@@ -63,7 +63,7 @@ public static class ServiceDefaults
         services.AddSingleton<FundManagers>();
 
         // Hosted services start in this order: telemetry first so start-up is traced, migrations before the relay.
-        services.AddHostedService<TelemetryService>();
+        services.AddTrustFundTelemetry(builder.Configuration, builder.Environment.ApplicationName);
         if (database.MigrateOnStartup)
         {
             services.AddHostedService<MigrateOnStartupService>();
