@@ -9,8 +9,3 @@ namespace TrustFund.Disbursements.Structure;
 public sealed class FundChangedConsumer(Database database, OutboxSignal signal, ILogger<FundChangedConsumer> logger)
     : CopyConsumer<FundChanged>(database, signal, logger, "structure.fund_upsert",
         f => new { f.FundId, f.BaseCurrency, f.TwoApproverThreshold, f.Version, f.ChangedAt });
-
-/// <summary>Each project's lead, partner, window and status, from Earmarking; the highest version wins.</summary>
-public sealed class ProjectChangedConsumer(Database database, OutboxSignal signal, ILogger<ProjectChangedConsumer> logger)
-    : CopyConsumer<ProjectChanged>(database, signal, logger, "structure.project_upsert",
-        p => new { p.FundId, p.ProjectId, p.WindowId, p.ProjectLead, p.PartnerId, p.Status, p.Version, p.ChangedAt });

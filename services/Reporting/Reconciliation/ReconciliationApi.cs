@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Options;
@@ -9,31 +7,6 @@ using TrustFund.Hosting.Http;
 using TrustFund.Hosting.Storage;
 
 namespace TrustFund.Reporting.Reconciliation;
-
-public sealed class ReconciliationOptions
-{
-    public const string Section = "Reconciliation";
-
-    /// <summary>Earmarking's base address, whose <c>/totals</c> the ledger is compared with.</summary>
-    [Required(ErrorMessage = "Reconciliation:Earmarking (Earmarking's base address) is required.")]
-    public Uri? Earmarking { get; set; }
-
-    /// <summary>Pledges' base address, whose <c>/totals</c> the ledger is compared with.</summary>
-    [Required(ErrorMessage = "Reconciliation:Pledges (Pledges' base address) is required.")]
-    public Uri? Pledges { get; set; }
-
-    /// <summary>Disbursements' base address, whose <c>/totals</c> the ledger is compared with.</summary>
-    [Required(ErrorMessage = "Reconciliation:Disbursements (Disbursements' base address) is required.")]
-    public Uri? Disbursements { get; set; }
-}
-
-/// <summary>The services whose own sums the ledger is compared with, as named in a <see cref="Difference"/>.</summary>
-public static class ReconciledServices
-{
-    public const string Earmarking = "Earmarking";
-    public const string Pledges = "Pledges";
-    public const string Disbursements = "Disbursements";
-}
 
 /// <summary>
 /// A figure on which the ledger and a service disagree: the service, both values and the ledger's excess.

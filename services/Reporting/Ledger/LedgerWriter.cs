@@ -2,43 +2,9 @@ using System.Data.Common;
 using System.Diagnostics;
 using Dapper;
 using MassTransit;
-using TrustFund.Contracts.Messages;
-using TrustFund.Hosting.Messaging;
-using TrustFund.Hosting.Outbox;
 using TrustFund.Hosting.Storage;
 
 namespace TrustFund.Reporting.Ledger;
-
-/// <summary>Posts the journal entry an event implies, once per source document, with the event's message id.</summary>
-public abstract class PostingConsumer<T>(Database database, OutboxSignal outbox, ILogger logger, Func<T, JournalEntry?> rule)
-    : TransactionalConsumer<T>(database, outbox, logger)
-    where T : class
-{
-    protected override async Task HandleAsync(ConsumeContext<T> context, DbTransaction transaction)
-    {
-        if (rule(context.Message) is not { } entry)
-        {
-            return;
-        }
-        // Posted before (the same source under another message id): the unique source key makes this a no-op.
-        await LedgerWriter.PostAsync(Database, transaction, entry, context.MessageId!.Value);
-    }
-}
-
-public sealed class ContributionPooledConsumer(Database database, OutboxSignal outbox, ILogger<ContributionPooledConsumer> logger)
-    : PostingConsumer<ContributionPooled>(database, outbox, logger, PostingRules.For);
-
-public sealed class SuspenseRetargetedConsumer(Database database, OutboxSignal outbox, ILogger<SuspenseRetargetedConsumer> logger)
-    : PostingConsumer<SuspenseRetargeted>(database, outbox, logger, PostingRules.For);
-
-public sealed class FundsDisbursedConsumer(Database database, OutboxSignal outbox, ILogger<FundsDisbursedConsumer> logger)
-    : PostingConsumer<FundsDisbursed>(database, outbox, logger, PostingRules.For);
-
-public sealed class RefundCreditedConsumer(Database database, OutboxSignal outbox, ILogger<RefundCreditedConsumer> logger)
-    : PostingConsumer<RefundCredited>(database, outbox, logger, PostingRules.For);
-
-public sealed class InterestAllocatedConsumer(Database database, OutboxSignal outbox, ILogger<InterestAllocatedConsumer> logger)
-    : PostingConsumer<InterestAllocated>(database, outbox, logger, PostingRules.For);
 
 public static class LedgerWriter
 {

@@ -1,0 +1,9 @@
+using TrustFund.Contracts.Messages;
+using TrustFund.Hosting.Messaging;
+using TrustFund.Hosting.Outbox;
+using TrustFund.Hosting.Storage;
+
+namespace TrustFund.Pledges.Structure;
+
+public sealed class WindowChangedConsumer(Database database, OutboxSignal signal, ILogger<WindowChangedConsumer> logger)
+    : CopyConsumer<WindowChanged>(database, signal, logger, "structure.window_upsert", w => new { w.FundId, w.WindowId, w.Status, w.Version, w.ChangedAt });
