@@ -106,4 +106,4 @@ public static class FundManagerEndpoints
 /// <summary>Keeps this service's copy of each fund's managers from Earmarking's events; the highest version wins.</summary>
 public sealed class FundManagersChangedConsumer(Database database, OutboxSignal signal, ILogger<FundManagersChangedConsumer> logger)
     : CopyConsumer<FundManagersChanged>(database, signal, logger, "fund_managers.replace",
-        m => new { m.FundId, Managers = m.Managers.ToArray(), m.Version, m.ChangedAt, m.ChangedBy });
+        m => new { m.FundId, Managers = database.List(m.Managers), m.Version, m.ChangedAt, m.ChangedBy });

@@ -40,7 +40,16 @@ public sealed class IdempotentExecutor(Database database, OutboxSignal outbox, I
             ?? throw new InvalidOperationException("Idempotent endpoints require an authenticated caller.");
         var requestHash = Hash(http.Request.Method, http.Request.Path, JsonSerializer.Serialize(request, hashOptions.Value));
         var cancellation = http.RequestAborted;
+        return await TransientRetry.RunAsync(() => AttemptAsync(caller, key, requestHash, command, cancellation), cancellation);
+    }
 
+    /// <summary>
+    /// One attempt in its own transaction. A transient failure (a deadlock victim, a dropped connection) rolls it back
+    /// whole and the key with it, so the next attempt starts afresh, or replays the answer if the commit did happen.
+    /// </summary>
+    private async Task<IResult> AttemptAsync(string caller, string key, string requestHash, Func<DbTransaction, Task<IResult>> command,
+        CancellationToken cancellation)
+    {
         await using var connection = await database.OpenAsync(cancellation);
         await using var tx = await connection.BeginTransactionAsync(cancellation);
         var now = DateTimeOffset.UtcNow;

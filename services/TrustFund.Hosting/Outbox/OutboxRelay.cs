@@ -100,7 +100,7 @@ public sealed class OutboxRelay(
         }
         var sent = ready.Select(m => m.Row.Sequence).ToList();
 
-        await connection.ExecuteAsync(database.Sql["outbox.mark_sent"], new { Sequences = sent, SentAt = now }, tx);
+        await connection.ExecuteAsync(database.Sql["outbox.mark_sent"], new { Sequences = database.List(sent), SentAt = now }, tx);
         await tx.CommitAsync(cancellationToken);
         TrustFundMetrics.OutboxPublished.Add(sent.Count);
         foreach (var m in parked)

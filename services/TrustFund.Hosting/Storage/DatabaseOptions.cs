@@ -6,10 +6,10 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>SQL dialect and client: <c>postgres</c> today; <c>sqlserver</c> gets its own SQL files later.</summary>
-    [Required]
-    [RegularExpression(@"\A(postgres)\z", ErrorMessage = "Database:Provider must be 'postgres'.")]
-    public string Provider { get; set; } = "postgres";
+    /// <summary>SQL dialect and client: <c>postgres</c> (the default) or <c>sqlserver</c>; see <see cref="DatabaseProviders"/>.</summary>
+    [Required(ErrorMessage = DatabaseProviders.Refusal)]
+    [RegularExpression(DatabaseProviders.Pattern, ErrorMessage = DatabaseProviders.Refusal)]
+    public string Provider { get; set; } = DatabaseProviders.Postgres;
 
     [Required(ErrorMessage = "Database:ConnectionString is required.")]
     public string ConnectionString { get; set; } = "";

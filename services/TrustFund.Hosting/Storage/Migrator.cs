@@ -23,7 +23,10 @@ public sealed class Migrator(SqlCatalog sql, ILogger<Migrator> logger)
             foreach (var script in scripts.Where(s => !applied.ContainsKey(s.Id)))
             {
                 await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-                await connection.ExecuteAsync(new CommandDefinition(script.Sql, transaction: tx, cancellationToken: cancellationToken, commandTimeout: 300));
+                foreach (var batch in script.Batches)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(batch, transaction: tx, cancellationToken: cancellationToken, commandTimeout: 300));
+                }
                 await connection.ExecuteAsync(new CommandDefinition(sql["migrations.record"],
                     new { script.Id, script.Checksum, AppliedAt = DateTimeOffset.UtcNow }, tx, cancellationToken: cancellationToken));
                 await tx.CommitAsync(cancellationToken);

@@ -1,0 +1,1 @@
+SELECT id AS Id, checksum AS Checksum FROM schema_migrations ORDER BY id;
