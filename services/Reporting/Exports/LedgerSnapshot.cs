@@ -1,4 +1,3 @@
-using System.Data;
 using Dapper;
 using TrustFund.Hosting.Storage;
 using TrustFund.Reporting.Ledger;
@@ -12,7 +11,7 @@ public sealed record LedgerSnapshot<T>(T Content, LedgerRange Range, bool Closed
 public static class LedgerSnapshot
 {
     /// <summary>
-    /// Reads what is exported, the fund's entries in the period and the chain's last link in one REPEATABLE READ
+    /// Reads what is exported, the fund's entries in the period and the chain's last link in one snapshot
     /// transaction: entries and their links commit together under the chain lock, so the chain hash read here is the
     /// hash of a ledger that holds exactly the entries the statement was computed from. Null when the ledger has no
     /// entry of the fund at all.
@@ -21,7 +20,7 @@ public static class LedgerSnapshot
         DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(database.SnapshotIsolation, cancellationToken);
         if (await connection.ExecuteScalarAsync<long>(database.Sql["ledger.fund_entry_count"], new { FundId = fundId }, tx) == 0)
         {
             return null;

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Text.Json;
 using Microsoft.Data.SqlClient;
@@ -31,6 +32,16 @@ public sealed class Database(IOptions<DatabaseOptions> options, SqlCatalog sql) 
     /// A list of values as one query parameter, in the form the dialect's SQL expects: an array for PostgreSQL
     /// (<c>= ANY(@Values)</c>), a JSON array for SQL Server (<c>IN (SELECT value FROM OPENJSON(@Values))</c>).
     /// </summary>
+    /// <summary>
+    /// The isolation level that reads one consistent picture of the database across several statements: REPEATABLE READ
+    /// in PostgreSQL is a snapshot; SQL Server's REPEATABLE READ only locks rows already read, so there it is SNAPSHOT
+    /// (the database needs <c>ALLOW_SNAPSHOT_ISOLATION ON</c>, set by the deployment, see the README).
+    /// </summary>
+    public IsolationLevel SnapshotIsolation => SnapshotIsolationOf(Provider);
+
+    internal static IsolationLevel SnapshotIsolationOf(string provider) =>
+        provider == DatabaseProviders.SqlServer ? IsolationLevel.Snapshot : IsolationLevel.RepeatableRead;
+
     public object List<T>(IEnumerable<T> values) => ListParameter(Provider, values);
 
     internal static object ListParameter<T>(string provider, IEnumerable<T> values) => provider switch

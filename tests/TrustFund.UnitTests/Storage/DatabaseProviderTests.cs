@@ -85,6 +85,13 @@ public sealed class DatabaseProviderTests
         Assert.Equal("""["a","b"]""", Database.ListParameter(DatabaseProviders.SqlServer, ["a", "b"]));
     }
 
+    [Fact]
+    public void A_consistent_read_is_a_snapshot_on_both_stores()
+    {
+        Assert.Equal(System.Data.IsolationLevel.RepeatableRead, Database.SnapshotIsolationOf(DatabaseProviders.Postgres));
+        Assert.Equal(System.Data.IsolationLevel.Snapshot, Database.SnapshotIsolationOf(DatabaseProviders.SqlServer));
+    }
+
     private static List<ValidationResult> Validate(DatabaseOptions options)
     {
         var results = new List<ValidationResult>();
