@@ -168,6 +168,39 @@ public abstract class StoreContractTests(string provider) : IAsyncLifetime
         Assert.Equal(["fm-2", "fm-3"], await ManagersAsync(connection));
     }
 
+    [StoreFact]
+    public async Task A_deadlock_victim_is_retried_whole_and_each_unit_of_work_applies_once()
+    {
+        await using (var setup = await Db.OpenAsync())
+        {
+            await setup.ExecuteAsync("CREATE TABLE deadlock_probe (id int NOT NULL PRIMARY KEY, n int NOT NULL)");
+            await setup.ExecuteAsync("INSERT INTO deadlock_probe (id, n) VALUES (1, 0), (2, 0)");
+        }
+        var attempts = 0;
+        var firstLocked = new[] { new TaskCompletionSource(), new TaskCompletionSource() };
+
+        // Each takes one row, waits until the other holds the other row, then asks for it: one is chosen as victim
+        // (40P01 on PostgreSQL, 1205 on SQL Server), rolled back, and its whole unit of work runs again.
+        Task Work(int mine, int theirs) => TransientRetry.RunAsync(async () =>
+        {
+            Interlocked.Increment(ref attempts);
+            await using var connection = await Db.OpenAsync();
+            await using var tx = await connection.BeginTransactionAsync();
+            await connection.ExecuteAsync("UPDATE deadlock_probe SET n = n + 1 WHERE id = @mine", new { mine }, tx);
+            firstLocked[mine - 1].TrySetResult();
+            await firstLocked[theirs - 1].Task;
+            await connection.ExecuteAsync("UPDATE deadlock_probe SET n = n + 1 WHERE id = @theirs", new { theirs }, tx);
+            await tx.CommitAsync();
+            return 0;
+        }, CancellationToken.None);
+
+        await Task.WhenAll(Work(1, 2), Work(2, 1));
+
+        await using var check = await Db.OpenAsync();
+        Assert.Equal([2, 2], (await check.QueryAsync<int>("SELECT n FROM deadlock_probe ORDER BY id")).ToList());
+        Assert.Equal(3, attempts);
+    }
+
     private sealed record Sample(int Number);
 
     private Task<int> RecordAsync(DbConnection connection, Guid message, string consumer) =>
