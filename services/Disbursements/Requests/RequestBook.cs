@@ -54,7 +54,7 @@ public sealed class RequestBook(Database database, OutboxWriter outbox, AuditTra
         [.. await connection.QueryAsync<RequestRow>(database.Sql["requests.find"],
             new
             {
-                RequestId = requestId, RequestedBy = requestedBy, PartnerId = (string?)null, FundIds = (string[]?)null, Status = status,
+                RequestId = requestId, RequestedBy = requestedBy, PartnerId = (string?)null, FundIds = (object?)null, Status = status,
                 StuckBefore = (DateTimeOffset?)null, AfterId = (Guid?)null, Limit = (int?)null,
             }, tx)];
 
@@ -62,7 +62,7 @@ public sealed class RequestBook(Database database, OutboxWriter outbox, AuditTra
     public async Task<IReadOnlyList<RequestRow>> PageAsync(DbConnection connection, RequestFilter filter, Guid? afterId, int limit) =>
         [.. await connection.QueryAsync<RequestRow>(database.Sql["requests.find"], new
         {
-            RequestId = (Guid?)null, filter.RequestedBy, filter.PartnerId, FundIds = filter.FundIds?.ToArray(), filter.Status, filter.StuckBefore,
+            RequestId = (Guid?)null, filter.RequestedBy, filter.PartnerId, FundIds = filter.FundIds is null ? null : database.List(filter.FundIds), filter.Status, filter.StuckBefore,
             AfterId = afterId, Limit = limit,
         })];
 
