@@ -150,7 +150,7 @@ public static class RecordContribution
             {
                 await connection.ExecuteAsync(database.Sql["contribution_matches.insert"], new
                 {
-                    received.ContributionId, received.PledgeId, Nos = matched.Select(m => m.No).ToArray(), Amounts = matched.Select(m => m.Amount).ToArray(),
+                    received.ContributionId, received.PledgeId, Nos = database.List(matched.Select(m => m.No)), Amounts = database.List(matched.Select(m => m.Amount)),
                 }, tx);
             }
 

@@ -38,7 +38,7 @@ public sealed class PledgeStore(Database database, TimeProvider clock)
     public async Task<IReadOnlyList<PledgeRow>> FindAsync(DbConnection connection, Guid? pledgeId = null, string? donorId = null, string? fundId = null,
         DbTransaction? tx = null) =>
         [.. await connection.QueryAsync<PledgeRow>(database.Sql["pledges.find"],
-            new { PledgeId = pledgeId, DonorId = donorId, FundId = fundId, FundIds = (string[]?)null, AfterId = (Guid?)null, Limit = (int?)null }, tx)];
+            new { PledgeId = pledgeId, DonorId = donorId, FundId = fundId, FundIds = (object?)null, AfterId = (Guid?)null, Limit = (int?)null }, tx)];
 
     /// <summary>
     /// A donor's pledges in the order they were made, to the funds <paramref name="fundIds"/> names when given: the
@@ -47,14 +47,14 @@ public sealed class PledgeStore(Database database, TimeProvider clock)
     public async Task<IReadOnlyList<PledgeRow>> PageOfDonorAsync(DbConnection connection, string donorId, IReadOnlyList<string>? fundIds, Guid? afterId,
         int limit) =>
         [.. await connection.QueryAsync<PledgeRow>(database.Sql["pledges.find"],
-            new { PledgeId = (Guid?)null, DonorId = donorId, FundId = (string?)null, FundIds = fundIds?.ToArray(), AfterId = afterId, Limit = limit })];
+            new { PledgeId = (Guid?)null, DonorId = donorId, FundId = (string?)null, FundIds = fundIds is null ? null : database.List(fundIds), AfterId = afterId, Limit = limit })];
 
     public async Task<IReadOnlyList<Instalment>> ScheduleAsync(DbConnection connection, Guid pledgeId, DbTransaction? tx = null) =>
         (await SchedulesAsync(connection, [pledgeId], tx)).GetValueOrDefault(pledgeId) ?? [];
 
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Instalment>>> SchedulesAsync(DbConnection connection, IReadOnlyCollection<Guid> pledgeIds,
         DbTransaction? tx = null) =>
-        (await connection.QueryAsync<InstalmentRow>(database.Sql["instalments.find"], new { PledgeIds = pledgeIds.ToArray() }, tx))
+        (await connection.QueryAsync<InstalmentRow>(database.Sql["instalments.find"], new { PledgeIds = database.List(pledgeIds) }, tx))
             .GroupBy(r => r.PledgeId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Instalment>)[.. g.Select(r => r.ToInstalment())]);
 
@@ -82,12 +82,12 @@ public sealed class PledgeStore(Database database, TimeProvider clock)
         tx.Connection!.ExecuteAsync(database.Sql["instalments.save"], new
         {
             PledgeId = pledgeId,
-            Nos = schedule.Select(i => i.No).ToArray(),
-            DueDates = schedule.Select(i => i.DueDate).ToArray(),
-            Amounts = schedule.Select(i => i.Amount).ToArray(),
-            Paid = schedule.Select(i => i.Paid).ToArray(),
-            Cancelled = schedule.Select(i => i.Cancelled).ToArray(),
-            WrittenOff = schedule.Select(i => i.WrittenOff).ToArray(),
+            Nos = database.List(schedule.Select(i => i.No)),
+            DueDates = database.List(schedule.Select(i => i.DueDate)),
+            Amounts = database.List(schedule.Select(i => i.Amount)),
+            Paid = database.List(schedule.Select(i => i.Paid)),
+            Cancelled = database.List(schedule.Select(i => i.Cancelled)),
+            WrittenOff = database.List(schedule.Select(i => i.WrittenOff)),
         }, tx);
 
     public Task RecordChangeAsync(DbTransaction tx, Guid pledgeId, string change, decimal before, decimal after, decimal delta, string? reason, string actor) =>

@@ -14,6 +14,7 @@ public sealed class SqlServerDialectTests
     [
         "TrustFund.Hosting",
         "TrustFund.Disbursements",
+        "TrustFund.Pledges",
     ];
 
     public static TheoryData<string> Assemblies => SqlFiles.AssemblyNames();
