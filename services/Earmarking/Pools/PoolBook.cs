@@ -26,5 +26,5 @@ public sealed class PoolBook(Database database, TimeProvider clock)
 
     /// <summary>Locks lots in the order every transaction uses, so concurrent movements never deadlock.</summary>
     public Task LockLotsAsync(DbTransaction tx, IEnumerable<long> lotIds) =>
-        tx.Connection!.QueryAsync<long>(database.Sql["lots.lock"], new { LotIds = lotIds.Distinct().ToArray() }, tx);
+        tx.Connection!.QueryAsync<long>(database.Sql["lots.lock"], new { LotIds = database.List(lotIds.Distinct()) }, tx);
 }

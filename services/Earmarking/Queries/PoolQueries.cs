@@ -158,7 +158,7 @@ public static class PoolQueries
         var readable = scope is null ? await managers.ReadableFundsAsync(connection, http.User) : null;
         var pools = (await LoadPoolsAsync(database, null, donorId, http.RequestAborted)).Where(p => readable is null || readable.Contains(p.FundId)).ToList();
         var paid = (await connection.QueryAsync<DonorDisbursement>(database.Sql["disbursements.by_donor"],
-                new { DonorId = donorId, FundIds = readable, AfterId = after, Limit = size + 1 }))
+                new { DonorId = donorId, FundIds = readable is null ? null : database.List(readable), AfterId = after, Limit = size + 1 }))
             .Select(d => d with { Amount = Money.Normalise(d.Amount, d.Currency), Refunded = Money.Normalise(d.Refunded, d.Currency) }).ToList();
         return TypedResults.Ok(new DonorMoneyResponse(donorId, pools, Paging.Of(paid, size, d => d.RequestId.ToString())));
     }

@@ -82,16 +82,16 @@ public sealed class RefundBook(Database database, ReservationBook book, PoolBook
         var byLot = parts.GroupBy(p => p.Line.LotId).Select(g => (LotId: g.Key, Amount: g.Sum(p => p.Share))).ToList();
         var moved = await connection.ExecuteScalarAsync<long>(database.Sql["lots.move"], new
         {
-            LotIds = byLot.Select(l => l.LotId).ToArray(),
-            Available = byLot.Select(l => l.Amount).ToArray(),
-            Reserved = new decimal[byLot.Count],
-            Disbursed = byLot.Select(l => -l.Amount).ToArray(),
-            TransferredOut = new decimal[byLot.Count],
+            LotIds = database.List(byLot.Select(l => l.LotId)),
+            Available = database.List(byLot.Select(l => l.Amount)),
+            Reserved = database.List(new decimal[byLot.Count]),
+            Disbursed = database.List(byLot.Select(l => -l.Amount)),
+            TransferredOut = database.List(new decimal[byLot.Count]),
             Kind = "refund", SourceId = terms.RefundId.ToString(), EffectiveOn = terms.ValueDate, Now = clock.GetUtcNow(),
         }, tx);
         var credited = await connection.ExecuteScalarAsync<long>(database.Sql["refunds.credit_lines"], new
         {
-            row.RequestId, terms.RefundId, LineNos = parts.Select(p => p.Line.LineNo).ToArray(), Amounts = parts.Select(p => p.Share).ToArray(),
+            row.RequestId, terms.RefundId, LineNos = database.List(parts.Select(p => p.Line.LineNo)), Amounts = database.List(parts.Select(p => p.Share)),
         }, tx);
         var projectMoved = await connection.ExecuteAsync(database.Sql["projects.move"],
             new { row.FundId, row.ProjectId, Reserved = 0m, Disbursed = -terms.Amount.Amount }, tx);

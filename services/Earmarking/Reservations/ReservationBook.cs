@@ -216,11 +216,11 @@ public sealed class ReservationBook(
 
         var moved = await connection.ExecuteScalarAsync<long>(database.Sql["lots.move"], new
         {
-            LotIds = plan.Lines.Select(l => l.LotId).ToArray(),
-            Available = plan.Lines.Select(l => -l.Amount).ToArray(),
-            Reserved = plan.Lines.Select(l => l.Amount).ToArray(),
-            Disbursed = new decimal[plan.Lines.Count],
-            TransferredOut = new decimal[plan.Lines.Count],
+            LotIds = database.List(plan.Lines.Select(l => l.LotId)),
+            Available = database.List(plan.Lines.Select(l => -l.Amount)),
+            Reserved = database.List(plan.Lines.Select(l => l.Amount)),
+            Disbursed = database.List(new decimal[plan.Lines.Count]),
+            TransferredOut = database.List(new decimal[plan.Lines.Count]),
             Kind = "reservation", SourceId = command.RequestId.ToString(), EffectiveOn = DateOnly.FromDateTime(now.UtcDateTime), Now = now,
         }, tx);
         EnsureAll(moved, plan.Lines.Count, command.RequestId);
@@ -228,10 +228,10 @@ public sealed class ReservationBook(
         await connection.ExecuteAsync(database.Sql["reservation_lines.insert"], new
         {
             command.RequestId,
-            LotIds = plan.Lines.Select(l => l.LotId).ToArray(),
-            PoolIds = plan.Lines.Select(l => l.PoolId).ToArray(),
-            DonorIds = plan.Lines.Select(l => l.DonorId).ToArray(),
-            Amounts = plan.Lines.Select(l => l.Amount).ToArray(),
+            LotIds = database.List(plan.Lines.Select(l => l.LotId)),
+            PoolIds = database.List(plan.Lines.Select(l => l.PoolId)),
+            DonorIds = database.List(plan.Lines.Select(l => l.DonorId)),
+            Amounts = database.List(plan.Lines.Select(l => l.Amount)),
         }, tx);
         var holdUntil = now + options.Value.HoldFor;
         var expiresAt = command.ExpiresAt is { } asked && asked < holdUntil ? asked : holdUntil;
@@ -292,11 +292,11 @@ public sealed class ReservationBook(
         var byLot = lines.GroupBy(l => l.LotId).Select(g => (LotId: g.Key, Amount: g.Sum(l => l.Amount))).ToList();
         var moved = await tx.Connection!.ExecuteScalarAsync<long>(database.Sql["lots.move"], new
         {
-            LotIds = byLot.Select(l => l.LotId).ToArray(),
-            Available = byLot.Select(l => available * l.Amount).ToArray(),
-            Reserved = byLot.Select(l => reserved * l.Amount).ToArray(),
-            Disbursed = byLot.Select(l => disbursed * l.Amount).ToArray(),
-            TransferredOut = new decimal[byLot.Count],
+            LotIds = database.List(byLot.Select(l => l.LotId)),
+            Available = database.List(byLot.Select(l => available * l.Amount)),
+            Reserved = database.List(byLot.Select(l => reserved * l.Amount)),
+            Disbursed = database.List(byLot.Select(l => disbursed * l.Amount)),
+            TransferredOut = database.List(new decimal[byLot.Count]),
             Kind = kind, SourceId = row.RequestId.ToString(), EffectiveOn = effectiveOn, Now = clock.GetUtcNow(),
         }, tx);
         EnsureAll(moved, byLot.Count, row.RequestId);

@@ -44,7 +44,7 @@ public sealed class ReservationExpiryService(
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var due = await connection.QuerySingleOrDefaultAsync<Guid?>(database.Sql["reservations.next_due"], new { Grace = options.Value.ConsumeGrace }, tx);
+        var due = await connection.QuerySingleOrDefaultAsync<Guid?>(database.Sql["reservations.next_due"], new { GraceSeconds = (int)Math.Ceiling(options.Value.ConsumeGrace.TotalSeconds) }, tx);
         if (due is null)
         {
             return false;

@@ -105,8 +105,8 @@ public static class Suspense
             var now = clock.GetUtcNow();
             var moved = await connection.ExecuteScalarAsync<long>(database.Sql["lots.move"], new
             {
-                LotIds = new[] { receipt.LotId }, Available = new[] { -held.Amount }, Reserved = new[] { 0m }, Disbursed = new[] { 0m },
-                TransferredOut = new[] { held.Amount }, Kind = "retarget", SourceId = contributionId.ToString(),
+                LotIds = database.List(new[] { receipt.LotId }), Available = database.List(new[] { -held.Amount }), Reserved = database.List(new[] { 0m }), Disbursed = database.List(new[] { 0m }),
+                TransferredOut = database.List(new[] { held.Amount }), Kind = "retarget", SourceId = contributionId.ToString(),
                 EffectiveOn = DateOnly.FromDateTime(now.UtcDateTime), Now = now,
             }, tx);
             if (moved != 1)

@@ -15,6 +15,7 @@ public sealed class SqlServerDialectTests
         "TrustFund.Hosting",
         "TrustFund.Disbursements",
         "TrustFund.Pledges",
+        "TrustFund.Earmarking",
     ];
 
     public static TheoryData<string> Assemblies => SqlFiles.AssemblyNames();

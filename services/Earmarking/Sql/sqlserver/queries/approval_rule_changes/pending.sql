@@ -1,0 +1,1 @@
+SELECT change_id FROM approval_rule_changes WHERE fund_id = @FundId AND status = 'proposed';

@@ -1,0 +1,4 @@
+SELECT fund_id AS FundId, name AS Name, base_currency AS BaseCurrency, fee_rate AS FeeRate, financing_model AS FinancingModel,
+       two_approver_threshold AS TwoApproverThreshold, interest_to_core AS InterestToCore, version AS Version,
+       updated_at AS UpdatedAt, updated_by AS UpdatedBy
+FROM funds WHERE fund_id = @FundId;

@@ -1,0 +1,2 @@
+UPDATE reservations SET refunded = refunded + @Amount
+WHERE request_id = @RequestId AND status = 'consumed' AND refunded + @Amount <= amount;
