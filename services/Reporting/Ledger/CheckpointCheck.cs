@@ -38,7 +38,7 @@ public static class CheckpointCheck
         var checkpoints = (await connection.QueryAsync<LedgerCheckpoint>(database.Sql["checkpoints.all"])).ToList();
         var head = await connection.QuerySingleOrDefaultAsync<ChainLink>(database.Sql["chain.head"]);
         var links = (await connection.QueryAsync<ChainLink>(database.Sql["chain.at_positions"],
-                new { Positions = checkpoints.Select(c => c.Position).Distinct().ToArray() }))
+                new { Positions = database.List(checkpoints.Select(c => c.Position).Distinct()) }))
             .ToDictionary(l => l.Position);
         var broken = checkpoints
             .Select(c => Check(c, links.GetValueOrDefault(c.Position), head?.Position ?? 0, signer))

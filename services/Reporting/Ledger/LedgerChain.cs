@@ -114,11 +114,11 @@ public static class LedgerChain
     private static async Task<IReadOnlyList<StoredEntry>> LoadAsync(DbConnection connection, Database database, IReadOnlyCollection<long> entryIds, DbTransaction? tx)
     {
         var ids = entryIds.ToArray();
-        var lines = (await connection.QueryAsync<EntryLine>(database.Sql["ledger.lines_by_entries"], new { EntryIds = ids }, tx))
+        var lines = (await connection.QueryAsync<EntryLine>(database.Sql["ledger.lines_by_entries"], new { EntryIds = database.List(ids) }, tx))
             .GroupBy(l => l.EntryId)
             .ToDictionary(g => g.Key, g => g.Select(l => new LedgerLine(l.LineNo, l.Account, l.DonorId, l.Currency, l.Debit, l.Credit, l.BaseDebit, l.BaseCredit,
                 l.EarmarkKind)).ToList());
-        var entries = await connection.QueryAsync<LedgerEntryResponse>(database.Sql["ledger.entries_by_id"], new { EntryIds = ids }, tx);
+        var entries = await connection.QueryAsync<LedgerEntryResponse>(database.Sql["ledger.entries_by_id"], new { EntryIds = database.List(ids) }, tx);
         return [.. entries.OrderBy(e => Array.IndexOf(ids, e.EntryId))
             .Select(e => new StoredEntry(e.EntryId, e.SourceType, e.SourceId, e.FundId, e.ValueDate, e.Description, lines.GetValueOrDefault(e.EntryId) ?? [],
                 e.PostingDate, e.Adjustment, e.ProjectId, e.PartnerId, e.BaseCurrency, e.WindowId, e.PledgeId))];

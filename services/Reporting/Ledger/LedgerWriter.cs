@@ -33,15 +33,15 @@ public static class LedgerWriter
         await connection.ExecuteAsync(database.Sql["ledger.insert_line"], new
         {
             EntryId = entryId,
-            LineNos = Enumerable.Range(1, entry.Lines.Count).ToArray(),
-            Accounts = entry.Lines.Select(l => l.Account).ToArray(),
-            DonorIds = entry.Lines.Select(l => l.DonorId).ToArray(),
-            Currencies = entry.Lines.Select(l => l.Currency).ToArray(),
-            Debits = entry.Lines.Select(l => l.Debit).ToArray(),
-            Credits = entry.Lines.Select(l => l.Credit).ToArray(),
-            BaseDebits = entry.Lines.Select(l => l.BaseDebitValue).ToArray(),
-            BaseCredits = entry.Lines.Select(l => l.BaseCreditValue).ToArray(),
-            EarmarkKinds = entry.Lines.Select(l => l.EarmarkKind).ToArray(),
+            LineNos = database.List(Enumerable.Range(1, entry.Lines.Count)),
+            Accounts = database.List(entry.Lines.Select(l => l.Account)),
+            DonorIds = database.List(entry.Lines.Select(l => l.DonorId)),
+            Currencies = database.List(entry.Lines.Select(l => l.Currency)),
+            Debits = database.List(entry.Lines.Select(l => l.Debit)),
+            Credits = database.List(entry.Lines.Select(l => l.Credit)),
+            BaseDebits = database.List(entry.Lines.Select(l => l.BaseDebitValue)),
+            BaseCredits = database.List(entry.Lines.Select(l => l.BaseCreditValue)),
+            EarmarkKinds = database.List(entry.Lines.Select(l => l.EarmarkKind)),
         }, transaction);
         // Hashed from what was just written, as the chain will read it back: no reading back under the lock.
         await LedgerChain.ChainAsync(database, transaction, new StoredEntry(entryId.Value, entry.SourceType, entry.SourceId, entry.FundId, entry.ValueDate,

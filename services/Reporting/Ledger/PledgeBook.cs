@@ -25,8 +25,8 @@ public static class PledgeBook
     public static Task ScheduleAsync(Database database, DbTransaction tx, Guid pledgeId, IReadOnlyList<InstalmentTerms> schedule) =>
         tx.Connection!.ExecuteAsync(database.Sql["pledge_book.schedule"], new
         {
-            PledgeId = pledgeId, Nos = schedule.Select(i => i.No).ToArray(), DueDates = schedule.Select(i => i.DueDate).ToArray(),
-            Amounts = schedule.Select(i => i.Amount).ToArray(),
+            PledgeId = pledgeId, Nos = database.List(schedule.Select(i => i.No)), DueDates = database.List(schedule.Select(i => i.DueDate)),
+            Amounts = database.List(schedule.Select(i => i.Amount)),
         }, tx);
 
     /// <summary>Posts the entry a change implies and keeps the book in step; a change posted before changes nothing.</summary>

@@ -95,7 +95,7 @@ public static class ReceivablesAgeing
         var receivables = (await query.Connection.QueryAsync<PledgeReceivable>(query.Database.Sql["statements.receivables"],
             new { query.FundId, AsOf = query.To }, query.Transaction)).ToList();
         var instalments = (await query.Connection.QueryAsync<ScheduledInstalment>(query.Database.Sql["statements.instalments"],
-            new { PledgeIds = receivables.Select(r => r.PledgeId).ToArray() }, query.Transaction)).ToList();
+            new { PledgeIds = query.Database.List(receivables.Select(r => r.PledgeId)) }, query.Transaction)).ToList();
         return Build(query.FundId, query.To, receivables, instalments);
     }
 }

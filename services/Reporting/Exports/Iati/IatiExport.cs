@@ -22,7 +22,7 @@ public sealed class IatiExport(IOptions<IatiOptions> options)
     public static async Task<IatiSource> LoadAsync(StatementQuery query)
     {
         var (connection, sql, tx) = (query.Connection, query.Database.Sql, query.Transaction);
-        var parameters = new { query.FundId, query.From, query.To, Accounts = AccountsRead };
+        var parameters = new { query.FundId, query.From, query.To, Accounts = query.Database.List(AccountsRead) };
         var lines = (await connection.QueryAsync<IatiLedgerLine>(sql["iati.project_lines"], parameters, tx)).ToList();
         var starts = await connection.QueryAsync<ProjectStart>(sql["iati.project_starts"], parameters, tx);
         var projects = await connection.QueryAsync<IatiProject>(sql["structure.projects_of_fund"], parameters, tx);

@@ -1,0 +1,2 @@
+-- T-SQL: COUNT_BIG, a bigint as PostgreSQL's count.
+SELECT COUNT_BIG(*) FROM journal_entries WHERE fund_id = @FundId;

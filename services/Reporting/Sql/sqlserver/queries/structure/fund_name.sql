@@ -1,0 +1,1 @@
+SELECT name FROM known_funds WHERE fund_id = @FundId;
